@@ -1,0 +1,242 @@
+package dev.switchyard.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/** Reads a YAML config file strictly: unknown keys, wrong types and dangling references are errors. */
+public final class ConfigLoader {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMG]i?B|B)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+  private final Function<String, String> environment;
+
+  public ConfigLoader(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  public static ConfigLoader fromSystemEnvironment() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  public GatewayConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+    }
+    return parse(text, file.toString(), Optional.of(file));
+  }
+
+  public GatewayConfig parse(String text, String fileName, Optional<Path> source) {
+    Node root;
+    try {
+      LoadSettings settings = LoadSettings.builder().setLabel(fileName).build();
+      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      root = composer.getSingleNode().orElse(null);
+    } catch (YamlEngineException e) {
+      throw new ConfigException(fileName + ": not valid YAML: " + e.getMessage());
+    }
+    if (root == null) {
+      throw new ConfigException(fileName + ": the file is empty");
+    }
+    YamlObject top = new YamlObject(new YamlObject.Context(fileName, environment), root, "");
+    ServerConfig server = server(top.object("server"));
+    StorageConfig storage = new StorageConfig(top.object("storage")
+        .map(s -> {
+          String url = s.string("url").filter(u -> !u.isBlank()).orElse(StorageConfig.DEFAULT_URL);
+          s.rejectUnknownKeys();
+          return url;
+        })
+        .orElse(StorageConfig.DEFAULT_URL));
+    List<ProviderConfig> providers = providers(top);
+    List<ModelConfig> models = models(top, providers);
+    top.rejectUnknownKeys();
+    return new GatewayConfig(server, storage, providers, models, source);
+  }
+
+  private ServerConfig server(Optional<YamlObject> block) {
+    if (block.isEmpty()) {
+      return new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT, Optional.empty(),
+          ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    }
+    YamlObject s = block.get();
+    String host = s.string("host").filter(h -> !h.isBlank()).orElse("0.0.0.0");
+    long port = s.integer("port").orElse((long) ServerConfig.DEFAULT_PORT);
+    if (port < 0 || port > 65535) {
+      throw s.error("port", "must be between 0 and 65535");
+    }
+    Optional<String> masterKey = s.string("master_key").filter(k -> !k.isBlank());
+    long maxBody = s.string("max_body_size").map(v -> size(s, "max_body_size", v))
+        .orElse(ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    s.rejectUnknownKeys();
+    return new ServerConfig(host, (int) port, masterKey, maxBody);
+  }
+
+  private List<ProviderConfig> providers(YamlObject top) {
+    List<ProviderConfig> result = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (YamlObject p : top.objects("providers")) {
+      String name = p.requiredString("name");
+      if (!NAME.matcher(name).matches()) {
+        throw p.error("name", "may hold only letters, digits, '.', '_' and '-'");
+      }
+      if (!names.add(name)) {
+        throw p.error("name", "another provider is already named '" + name + "'");
+      }
+      String kind = p.requiredString("kind").toLowerCase(Locale.ROOT);
+      Optional<String> preset = p.string("preset").map(v -> v.toLowerCase(Locale.ROOT));
+      if (ProviderKinds.isPreset(kind)) { // `kind: deepseek` is short for openai-compatible + preset
+        preset = Optional.of(kind);
+        kind = ProviderKinds.OPENAI_COMPATIBLE;
+      }
+      if (!ProviderKinds.ALL.contains(kind)) {
+        throw p.error("kind", "unknown kind '" + kind + "' (expected one of: "
+            + String.join(", ", ProviderKinds.ALL) + ", or a preset: "
+            + String.join(", ", ProviderKinds.PRESETS) + ")");
+      }
+      if (preset.isPresent() && !ProviderKinds.isPreset(preset.get())) {
+        throw p.error("preset", "unknown preset '" + preset.get() + "' (expected one of: "
+            + String.join(", ", ProviderKinds.PRESETS) + ")");
+      }
+      if (preset.isPresent() && !kind.equals(ProviderKinds.OPENAI_COMPATIBLE)) {
+        throw p.error("preset", "presets apply to kind openai-compatible only");
+      }
+      Optional<String> baseUrl = p.string("base_url").filter(u -> !u.isBlank());
+      baseUrl.ifPresent(url -> checkUrl(p, url));
+      if (kind.equals(ProviderKinds.OPENAI_COMPATIBLE) && preset.isEmpty() && baseUrl.isEmpty()) {
+        throw p.error("base_url", "is required for kind openai-compatible without a preset");
+      }
+      List<String> keys = new ArrayList<>(p.strings("api_keys"));
+      p.string("api_key").ifPresent(keys::add);
+      keys.removeIf(String::isBlank);
+      Duration connectTimeout = p.string("connect_timeout").map(v -> duration(p, "connect_timeout", v))
+          .orElse(ProviderConfig.DEFAULT_CONNECT_TIMEOUT);
+      Duration timeout = p.string("timeout").map(v -> duration(p, "timeout", v))
+          .orElse(ProviderConfig.DEFAULT_TIMEOUT);
+      SimulatorConfig simulator = SimulatorConfig.DEFAULT;
+      Optional<YamlObject> sim = p.object("simulator");
+      if (sim.isPresent()) {
+        if (!kind.equals(ProviderKinds.SIMULATOR)) {
+          throw p.error("simulator", "applies to kind simulator only");
+        }
+        YamlObject s = sim.get();
+        simulator = new SimulatorConfig(
+            s.string("latency").map(v -> duration(s, "latency", v)).orElse(Duration.ZERO),
+            s.number("tokens_per_second").orElse(0.0));
+        s.rejectUnknownKeys();
+      }
+      result.add(new ProviderConfig(name, kind, preset, baseUrl, keys, p.stringMap("headers"),
+          connectTimeout, timeout, simulator));
+      p.rejectUnknownKeys();
+    }
+    return result;
+  }
+
+  private List<ModelConfig> models(YamlObject top, List<ProviderConfig> providers) {
+    Set<String> providerNames = new HashSet<>();
+    providers.forEach(p -> providerNames.add(p.name()));
+    List<ModelConfig> result = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (YamlObject m : top.objects("models")) {
+      String name = m.requiredString("name");
+      if (!names.add(name)) {
+        throw m.error("name", "another model is already named '" + name + "'");
+      }
+      if (name.indexOf('*') != name.lastIndexOf('*')) {
+        throw m.error("name", "may hold at most one '*'");
+      }
+      List<ModelConfig.TargetConfig> targets = new ArrayList<>();
+      for (YamlObject t : m.objects("targets")) {
+        String provider = t.requiredString("provider");
+        if (!providerNames.contains(provider)) {
+          throw t.error("provider", "no provider is named '" + provider + "'");
+        }
+        String model = t.string("model").filter(s -> !s.isBlank()).orElse(name.contains("*") ? "*" : name);
+        if (model.contains("*") && !name.contains("*")) {
+          throw t.error("model", "may hold '*' only when the model name is a pattern");
+        }
+        targets.add(new ModelConfig.TargetConfig(provider, model));
+        t.rejectUnknownKeys();
+      }
+      if (targets.isEmpty()) {
+        int slash = name.indexOf('/');
+        String provider = slash > 0 ? name.substring(0, slash) : "";
+        if (!name.endsWith("/*") || !providerNames.contains(provider)) {
+          throw m.error("targets", "is required (only a '<provider>/*' pattern may leave it out)");
+        }
+        targets.add(new ModelConfig.TargetConfig(provider, "*"));
+      }
+      result.add(new ModelConfig(name, targets));
+      m.rejectUnknownKeys();
+    }
+    return result;
+  }
+
+  private static void checkUrl(YamlObject p, String url) {
+    try {
+      URI uri = URI.create(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw p.error("base_url", "expected an http:// or https:// URL, got '" + url + "'");
+      }
+    } catch (IllegalArgumentException e) {
+      throw p.error("base_url", "not a valid URL: '" + url + "'");
+    }
+  }
+
+  static long size(YamlObject o, String key, String text) {
+    Matcher m = SIZE.matcher(text.trim());
+    if (!m.matches()) {
+      throw o.error(key, "expected a size such as 32MiB or 1048576, got '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+    return switch (unit) {
+      case "KB" -> n * 1000;
+      case "KIB" -> n * 1024;
+      case "MB" -> n * 1000 * 1000;
+      case "MIB" -> n * 1024 * 1024;
+      case "GB" -> n * 1000 * 1000 * 1000;
+      case "GIB" -> n * 1024 * 1024 * 1024;
+      default -> n;
+    };
+  }
+
+  static Duration duration(YamlObject o, String key, String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches()) {
+      throw o.error(key, "expected a duration such as 500ms, 30s or 5m, got '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "ms" : m.group(2);
+    return switch (unit) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofMillis(n);
+    };
+  }
+}

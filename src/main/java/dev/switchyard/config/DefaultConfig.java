@@ -1,0 +1,61 @@
+package dev.switchyard.config;
+
+import dev.switchyard.provider.OpenAiCompatiblePreset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The configuration used when no file is given: SQLite in {@code ./switchyard.db}, the simulator
+ * with a few demo models, and every real provider whose usual environment variable holds a key,
+ * reachable as {@code <provider>/<model>}.
+ */
+public final class DefaultConfig {
+  /** The simulator's demo models, served as-is. */
+  public static final List<String> SIMULATOR_MODELS = List.of("sim-echo", "sim-fast", "sim-slow");
+
+  private DefaultConfig() {}
+
+  public static GatewayConfig build(Function<String, String> environment) {
+    List<ProviderConfig> providers = new ArrayList<>();
+    List<ModelConfig> models = new ArrayList<>();
+    providers.add(new ProviderConfig("simulator", ProviderKinds.SIMULATOR, Optional.empty(), Optional.empty(),
+        List.of(), java.util.Map.of(), ProviderConfig.DEFAULT_CONNECT_TIMEOUT, ProviderConfig.DEFAULT_TIMEOUT,
+        SimulatorConfig.DEFAULT));
+    for (String model : SIMULATOR_MODELS) {
+      models.add(new ModelConfig(model, List.of(new ModelConfig.TargetConfig("simulator", model))));
+    }
+    models.add(new ModelConfig("simulator/*", List.of(new ModelConfig.TargetConfig("simulator", "*"))));
+
+    String openAiKey = environment.apply("OPENAI_API_KEY");
+    if (present(openAiKey)) {
+      providers.add(provider("openai", ProviderKinds.OPENAI, Optional.empty(),
+          Optional.ofNullable(environment.apply("OPENAI_BASE_URL")).filter(DefaultConfig::present), openAiKey));
+      models.add(new ModelConfig("openai/*", List.of(new ModelConfig.TargetConfig("openai", "*"))));
+    }
+    for (OpenAiCompatiblePreset preset : OpenAiCompatiblePreset.values()) {
+      String key = environment.apply(preset.keyVariable());
+      if (present(key)) {
+        providers.add(provider(preset.id(), ProviderKinds.OPENAI_COMPATIBLE, Optional.of(preset.id()),
+            Optional.empty(), key));
+        models.add(new ModelConfig(preset.id() + "/*", List.of(new ModelConfig.TargetConfig(preset.id(), "*"))));
+      }
+    }
+    String masterKey = environment.apply("SWITCHYARD_MASTER_KEY");
+    ServerConfig server = new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT,
+        Optional.ofNullable(masterKey).filter(DefaultConfig::present), ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    return new GatewayConfig(server, new StorageConfig(StorageConfig.DEFAULT_URL), providers, models,
+        Optional.empty());
+  }
+
+  private static ProviderConfig provider(String name, String kind, Optional<String> preset, Optional<String> baseUrl,
+      String key) {
+    return new ProviderConfig(name, kind, preset, baseUrl, List.of(key), java.util.Map.of(),
+        ProviderConfig.DEFAULT_CONNECT_TIMEOUT, ProviderConfig.DEFAULT_TIMEOUT, SimulatorConfig.DEFAULT);
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.switchyard.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration as loaded: immutable, validated, with environment variables resolved.
+ *
+ * @param source the file it came from, empty for the built-in default
+ */
+public record GatewayConfig(
+    ServerConfig server,
+    StorageConfig storage,
+    List<ProviderConfig> providers,
+    List<ModelConfig> models,
+    Optional<Path> source) {
+
+  public GatewayConfig {
+    providers = List.copyOf(providers);
+    models = List.copyOf(models);
+  }
+
+  public GatewayConfig withPort(int port) {
+    return new GatewayConfig(server.withPort(port), storage, providers, models, source);
+  }
+
+  public Optional<ProviderConfig> provider(String name) {
+    return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.switchyard.gateway;
+
+import dev.switchyard.config.GatewayConfig;
+import dev.switchyard.metering.UsageSink;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.Pipeline;
+import dev.switchyard.pipeline.ReadBodyStage;
+import dev.switchyard.policy.auth.Authenticator;
+import dev.switchyard.policy.auth.AuthenticationStage;
+import dev.switchyard.protocol.openai.OpenAiPassthrough;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.routing.FailoverStage;
+import dev.switchyard.routing.RoutingStage;
+import dev.switchyard.storage.Storage;
+import dev.switchyard.storage.StorageExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's shared, thread-safe core: the current config state, storage, authentication and
+ * the pipelines. Event-loop verticles hold a reference and route requests into it.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final AtomicReference<GatewayState> state;
+  private final Storage storage;
+  private final StorageExecutor storageExecutor;
+  private final Authenticator authenticator;
+  private final UsageSink usageSink;
+  private final Clock clock;
+  private final String masterKey;
+  private final java.time.Instant startedAt;
+  private final Pipeline openAiPipeline;
+  private final OpenAiPassthrough openAiPassthrough = new OpenAiPassthrough();
+
+  public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
+      UsageSink usageSink, Clock clock) {
+    this.state = new AtomicReference<>(GatewayState.from(config));
+    this.storage = storage;
+    this.storageExecutor = storageExecutor;
+    this.usageSink = usageSink;
+    this.clock = clock;
+    this.masterKey = masterKey;
+    this.startedAt = clock.instant();
+    this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock);
+    // The whole order of a request's life, in one place.
+    this.openAiPipeline = new Pipeline(List.of(
+        new AuthenticationStage(authenticator),
+        new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
+        new RoutingStage(() -> state().router()),
+        new FailoverStage(this::forwarderFor)));
+  }
+
+  private Forwarder forwarderFor(Provider provider) {
+    if (provider.protocol() == WireProtocol.OPENAI) {
+      return openAiPassthrough;
+    }
+    throw new IllegalStateException("no forwarder for " + provider.protocol());
+  }
+
+  public GatewayState state() {
+    return state.get();
+  }
+
+  /** Applies a new config at once; requests already under way finish on the old one. */
+  public void apply(GatewayConfig config) {
+    GatewayState next = GatewayState.from(config);
+    state.set(next);
+    config.server().masterKey().ifPresent(authenticator::setMasterKey);
+    GatewayBanner.warnDisabledProviders(next);
+    LOG.info("config reloaded: {} providers, {} models", next.providers().size(), config.models().size());
+  }
+
+  public Pipeline openAiPipeline() {
+    return openAiPipeline;
+  }
+
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public StorageExecutor storageExecutor() {
+    return storageExecutor;
+  }
+
+  public UsageSink usageSink() {
+    return usageSink;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public java.time.Instant startedAt() {
+    return startedAt;
+  }
+
+  public String masterKey() {
+    return masterKey;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.switchyard.protocol.openai;
+
+import dev.switchyard.metering.UsageRecord.Outcome;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamRequest;
+import dev.switchyard.provider.UpstreamResponse;
+import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.sse.SseEvent;
+import dev.switchyard.sse.SseEventSplitter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.streams.ReadStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OpenAI in, OpenAI-speaking provider out: the client's body goes upstream with only {@code model}
+ * rewritten (and the usage chunk requested for streams), and the answer comes back as it arrives:
+ * bodies piped through, streams relayed event by event. Usage is read on the way past.
+ */
+public final class OpenAiPassthrough implements Forwarder {
+  private static final Logger LOG = LoggerFactory.getLogger(OpenAiPassthrough.class);
+  private static final int MAX_ERROR_BODY = 1 << 20;
+  private static final Buffer INTERRUPTED_EVENT = Buffer.buffer(
+      "data: {\"error\":{\"message\":\"The upstream stream broke off before its end.\","
+          + "\"type\":\"upstream_error\",\"param\":null,\"code\":\"stream_interrupted\"}}\n\n");
+
+  @Override
+  public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
+    OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
+    Provider provider = target.provider();
+    byte[] body = request.forUpstream(target.upstreamModel(), provider.acceptsStreamUsageOption());
+    return new UpstreamRequest(HttpMethod.POST, request.endpoint().path(),
+        provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body), request.stream());
+  }
+
+  @Override
+  public Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      UpstreamResponse response) {
+    if (response.status() >= 400) {
+      return relayError(exchange, target, credential, response);
+    }
+    String contentType = Optional.ofNullable(response.headers().get("content-type")).orElse("application/json");
+    OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
+    if (request.stream() && contentType.startsWith("text/event-stream")) {
+      return relayStream(exchange, request, response);
+    }
+    return relayBody(exchange, response, contentType);
+  }
+
+  private Future<Void> relayBody(Exchange exchange, UpstreamResponse upstream, String contentType) {
+    HttpServerResponse client = exchange.head(upstream.status(), contentType);
+    String length = upstream.headers().get("content-length");
+    if (length != null) {
+      client.putHeader("content-length", length);
+    } else {
+      client.setChunked(true);
+    }
+    OpenAiBodyUsageScanner usage = new OpenAiBodyUsageScanner();
+    Promise<Void> done = Promise.promise();
+    ReadStream<Buffer> body = upstream.body();
+    body.handler(chunk -> {
+      exchange.resumeOwnWork();
+      usage.feed(chunk.getBytes());
+      write(client, chunk, body);
+      exchange.pauseOwnWork();
+    });
+    body.exceptionHandler(failure -> {
+      exchange.outcome(Outcome.INTERRUPTED);
+      client.reset();
+      done.tryComplete();
+    });
+    body.endHandler(ignored -> {
+      exchange.resumeOwnWork();
+      exchange.usage(usage.finish().orElse(null));
+      exchange.outcome(Outcome.COMPLETED);
+      client.end();
+      done.tryComplete();
+    });
+    exchange.pauseOwnWork();
+    return done.future();
+  }
+
+  private Future<Void> relayStream(Exchange exchange, OpenAiRequest request, UpstreamResponse upstream) {
+    HttpServerResponse client = exchange.head(200, "text/event-stream; charset=utf-8");
+    client.putHeader("cache-control", "no-cache");
+    client.setChunked(true);
+    boolean clientWantsUsage = request.clientWantsStreamUsage();
+    Promise<Void> done = Promise.promise();
+    ReadStream<Buffer> body = upstream.body();
+    SseEventSplitter events = new SseEventSplitter(event -> relayEvent(exchange, client, body, event, clientWantsUsage));
+    body.handler(chunk -> {
+      exchange.resumeOwnWork();
+      events.feed(chunk);
+      exchange.pauseOwnWork();
+    });
+    body.exceptionHandler(failure -> {
+      if (exchange.clientGone()) {
+        done.tryComplete();
+        return;
+      }
+      LOG.warn("request {}: stream from {} broke off: {}", exchange.requestId(),
+          exchange.servedBy().map(t -> t.provider().name()).orElse("?"), failure.toString());
+      exchange.outcome(Outcome.INTERRUPTED);
+      if (!client.ended()) {
+        client.end(INTERRUPTED_EVENT);
+      }
+      done.tryComplete();
+    });
+    body.endHandler(ignored -> {
+      exchange.resumeOwnWork();
+      events.finish();
+      exchange.outcome(Outcome.COMPLETED);
+      if (!client.ended()) {
+        client.end();
+      }
+      done.tryComplete();
+    });
+    exchange.pauseOwnWork();
+    return done.future();
+  }
+
+  private static void relayEvent(Exchange exchange, HttpServerResponse client, ReadStream<Buffer> upstream,
+      SseEvent event, boolean clientWantsUsage) {
+    if (!event.isDone()) {
+      byte[] data = event.data();
+      OpenAiUsage.Found found = OpenAiUsage.scan(data);
+      if (found.usage().isPresent()) {
+        exchange.usage(found.usage().get());
+        if (found.isUsageOnlyChunk() && !clientWantsUsage) {
+          return; // asked for by Switchyard to meter the stream, not by the client
+        }
+      }
+    }
+    write(client, Buffer.buffer(event.raw()), upstream);
+  }
+
+  /** Writes to the client; a slow client pauses the upstream until it catches up. */
+  private static void write(HttpServerResponse client, Buffer chunk, ReadStream<Buffer> upstream) {
+    if (client.ended()) {
+      return;
+    }
+    client.write(chunk);
+    if (client.writeQueueFull()) {
+      upstream.pause();
+      client.drainHandler(ignored -> upstream.resume());
+    }
+  }
+
+  private Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      UpstreamResponse upstream) {
+    return readBounded(upstream.body()).compose(body -> {
+      exchange.resumeOwnWork();
+      Provider provider = target.provider();
+      int status = upstream.status();
+      if (status == 401 || status == 403) {
+        LOG.warn("request {}: provider '{}' refused Switchyard's credential ({}) with HTTP {}",
+            exchange.requestId(), provider.name(), credential.map(Object::toString).orElse("no key"), status);
+        return Future.failedFuture(GatewayException.badGateway("Provider '" + provider.name()
+            + "' refused the gateway's credentials (HTTP " + status + "). The gateway operator's log names the key."));
+      }
+      String text = provider.redact(body.toString(StandardCharsets.UTF_8));
+      Buffer out = Buffer.buffer(text);
+      if (!OpenAiErrors.isOpenAiError(out)) {
+        out = OpenAiErrors.render("Provider '" + provider.name() + "' answered HTTP " + status
+                + (text.isBlank() ? "." : ": " + abbreviate(text)),
+            status == 429 ? "rate_limit_error" : status >= 500 ? "upstream_error" : "invalid_request_error",
+            Optional.empty(), Optional.of("upstream_http_" + status));
+      }
+      exchange.outcome(Outcome.UPSTREAM_ERROR);
+      HttpServerResponse client = exchange.head(status, "application/json");
+      String retryAfter = upstream.headers().get("retry-after");
+      if (retryAfter != null) {
+        client.putHeader("retry-after", retryAfter);
+      }
+      client.end(out);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Reads an error body, keeping at most {@link #MAX_ERROR_BODY} bytes of it. */
+  static Future<Buffer> readBounded(ReadStream<Buffer> body) {
+    Promise<Buffer> result = Promise.promise();
+    Buffer buffer = Buffer.buffer();
+    body.handler(chunk -> {
+      if (buffer.length() < MAX_ERROR_BODY) {
+        buffer.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_ERROR_BODY - buffer.length()));
+      }
+    });
+    body.exceptionHandler(ignored -> result.tryComplete(buffer));
+    body.endHandler(ignored -> result.tryComplete(buffer));
+    return result.future();
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").trim();
+    return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "...";
+  }
+}

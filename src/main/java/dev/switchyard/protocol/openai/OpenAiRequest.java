@@ -1,0 +1,133 @@
+package dev.switchyard.protocol.openai;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.switchyard.pipeline.ClientRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A client's OpenAI request body, scanned once and kept as the client's exact bytes. The upstream
+ * body is those bytes with edits spliced in (the model name, and the usage option of a stream), so
+ * every other field, number and key order reaches the provider untouched.
+ */
+public final class OpenAiRequest implements ClientRequest {
+  private static final byte[] INCLUDE_USAGE_FIELD = "\"include_usage\":true".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STREAM_OPTIONS_FIELD =
+      ",\"stream_options\":{\"include_usage\":true}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STREAM_OPTIONS_OBJECT = "{\"include_usage\":true}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] INCLUDE_USAGE_FIELD_COMMA =
+      "\"include_usage\":true,".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.UTF_8);
+
+  private final OpenAiEndpoint endpoint;
+  private final byte[] body;
+  private final String model;
+  private final int modelStart;
+  private final int modelEnd;
+  private final boolean stream;
+  private final StreamOptions streamOptions;
+  private final int rootEnd;
+
+  /**
+   * Where {@code stream_options.include_usage} stands in the body, to turn it on with one splice.
+   *
+   * @param valueStart start of the {@code stream_options} value ({@code null} or {@code {}); -1 if absent
+   * @param includeUsageStart start of the include_usage value; -1 if absent
+   */
+  record StreamOptions(int valueStart, int valueEnd, boolean isNull, boolean isEmpty,
+      int includeUsageStart, int includeUsageEnd, boolean includeUsage) {
+    static final StreamOptions ABSENT = new StreamOptions(-1, -1, false, false, -1, -1, false);
+  }
+
+  OpenAiRequest(OpenAiEndpoint endpoint, byte[] body, String model, int modelStart, int modelEnd,
+      boolean stream, StreamOptions streamOptions, int rootEnd) {
+    this.endpoint = endpoint;
+    this.body = body;
+    this.model = model;
+    this.modelStart = modelStart;
+    this.modelEnd = modelEnd;
+    this.stream = stream;
+    this.streamOptions = streamOptions;
+    this.rootEnd = rootEnd;
+  }
+
+  public OpenAiEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public String model() {
+    return model;
+  }
+
+  @Override
+  public boolean stream() {
+    return stream;
+  }
+
+  /** The client's own body, byte for byte. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** Whether the client itself asked for the final usage chunk of a stream. */
+  public boolean clientWantsStreamUsage() {
+    return stream && streamOptions.includeUsage();
+  }
+
+  /**
+   * The body to send upstream: the model renamed and, for a stream when {@code askForUsage}, the
+   * usage chunk requested so the exchange can be metered.
+   */
+  public byte[] forUpstream(String upstreamModel, boolean askForUsage) {
+    Splice rename = new Splice(modelStart, modelEnd, quote(upstreamModel));
+    if (!askForUsage || !stream || streamOptions.includeUsage()) {
+      return Splice.apply(body, List.of(rename));
+    }
+    Splice usage;
+    StreamOptions options = streamOptions;
+    if (options.valueStart() < 0) {
+      usage = new Splice(rootEnd, rootEnd, STREAM_OPTIONS_FIELD);
+    } else if (options.isNull()) {
+      usage = new Splice(options.valueStart(), options.valueEnd(), STREAM_OPTIONS_OBJECT);
+    } else if (options.includeUsageStart() >= 0) {
+      usage = new Splice(options.includeUsageStart(), options.includeUsageEnd(), TRUE);
+    } else {
+      int afterBrace = options.valueStart() + 1;
+      usage = new Splice(afterBrace, afterBrace, options.isEmpty() ? INCLUDE_USAGE_FIELD : INCLUDE_USAGE_FIELD_COMMA);
+    }
+    return Splice.apply(body, rename.start() < usage.start() ? List.of(rename, usage) : List.of(usage, rename));
+  }
+
+  /** Replaces body[start, end) with {@code bytes}. */
+  private record Splice(int start, int end, byte[] bytes) {
+    /** Applies non-overlapping splices given in body order. */
+    static byte[] apply(byte[] body, List<Splice> splices) {
+      int size = body.length;
+      for (Splice s : splices) {
+        size += s.bytes.length - (s.end - s.start);
+      }
+      byte[] out = new byte[size];
+      int from = 0;
+      int to = 0;
+      for (Splice s : splices) {
+        System.arraycopy(body, from, out, to, s.start - from);
+        to += s.start - from;
+        System.arraycopy(s.bytes, 0, out, to, s.bytes.length);
+        to += s.bytes.length;
+        from = s.end;
+      }
+      System.arraycopy(body, from, out, to, body.length - from);
+      return out;
+    }
+  }
+
+  private static byte[] quote(String text) {
+    byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+    byte[] quoted = new byte[escaped.length + 2];
+    quoted[0] = '"';
+    System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+    quoted[quoted.length - 1] = '"';
+    return quoted;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.switchyard.provider;
+
+/** The request format an upstream speaks; equal on both sides means passthrough. */
+public enum WireProtocol {
+  /** OpenAI's REST API: chat completions, embeddings. */
+  OPENAI
+}

@@ -1,0 +1,101 @@
+package dev.switchyard.routing;
+
+import dev.switchyard.pipeline.Chain;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.Stage;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamCall;
+import dev.switchyard.provider.UpstreamFailure;
+import dev.switchyard.provider.UpstreamRequest;
+import dev.switchyard.provider.UpstreamResponse;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last stage: tries the plan's targets in order until one answers. A target that is
+ * unreachable, times out, or answers 429, 5xx or 401/403 (its credential refused) hands the
+ * request to the next one; the last target's answer is what the client gets. Failover happens
+ * only before anything reaches the client.
+ */
+public final class FailoverStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(FailoverStage.class);
+
+  private final Function<Provider, Forwarder> forwarders;
+
+  /** @param forwarders picks how the exchange's ingress reaches a provider */
+  public FailoverStage(Function<Provider, Forwarder> forwarders) {
+    this.forwarders = forwarders;
+  }
+
+  @Override
+  public Future<Void> apply(Exchange exchange, Chain unused) {
+    return attempt(exchange, 0);
+  }
+
+  private Future<Void> attempt(Exchange exchange, int index) {
+    List<RouteTarget> targets = exchange.plan().targets();
+    RouteTarget target = targets.get(index);
+    boolean hasNext = index + 1 < targets.size();
+    Provider provider = target.provider();
+    Forwarder forwarder = forwarders.apply(provider);
+    Optional<Provider.Credential> credential = provider.nextCredential();
+    UpstreamRequest request = forwarder.request(exchange, target, credential);
+    exchange.attempting(target);
+    UpstreamCall call = provider.transport().send(provider, request, exchange.upstreamClient());
+    exchange.onClientGone(call::cancel);
+    exchange.pauseOwnWork();
+    return call.response().transform(result -> {
+      exchange.resumeOwnWork();
+      if (exchange.clientGone()) {
+        return Future.succeededFuture();
+      }
+      if (result.failed()) {
+        GatewayException error = asGatewayError(result.cause());
+        if (hasNext) {
+          LOG.warn("request {}: {} failed ({}); trying the next target", exchange.requestId(), provider.name(),
+              error.getMessage());
+          return attempt(exchange, index + 1);
+        }
+        return Future.failedFuture(error);
+      }
+      UpstreamResponse response = result.result();
+      if (hasNext && shouldFailOver(response.status())) {
+        LOG.warn("request {}: {} answered HTTP {}; trying the next target", exchange.requestId(), provider.name(),
+            response.status());
+        discard(response);
+        return attempt(exchange, index + 1);
+      }
+      return forwarder.relay(exchange, target, credential, response);
+    });
+  }
+
+  static boolean shouldFailOver(int status) {
+    return status == 429 || status >= 500 || status == 401 || status == 403 || status == 408;
+  }
+
+  private static GatewayException asGatewayError(Throwable failure) {
+    if (failure instanceof UpstreamFailure upstream) {
+      return upstream.isTimeout()
+          ? GatewayException.gatewayTimeout(upstream.getMessage())
+          : GatewayException.badGateway(upstream.getMessage());
+    }
+    if (failure instanceof GatewayException gateway) {
+      return gateway;
+    }
+    return GatewayException.badGateway("The upstream call failed: " + failure.getClass().getSimpleName());
+  }
+
+  /** Reads and drops a body we will not relay, so its connection can be reused. */
+  private static void discard(UpstreamResponse response) {
+    response.body().handler(ignored -> { });
+    response.body().exceptionHandler(ignored -> { });
+    response.body().endHandler(ignored -> { });
+    response.body().resume();
+  }
+}

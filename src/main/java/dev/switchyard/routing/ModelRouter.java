@@ -1,0 +1,91 @@
+package dev.switchyard.routing;
+
+import dev.switchyard.config.ModelConfig;
+import dev.switchyard.provider.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps the model name a client sends to a {@link RoutePlan}. Exact names win; among patterns
+ * ({@code openai/*}, {@code gpt-*}) the one with the longest fixed part wins. Targets whose
+ * provider is disabled are left out of the plan.
+ */
+public final class ModelRouter {
+  private final Map<String, ModelConfig> exact = new HashMap<>();
+  private final List<ModelConfig> patterns = new ArrayList<>();
+  private final Map<String, Provider> providers;
+
+  public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers) {
+    this.providers = Map.copyOf(providers);
+    for (ModelConfig model : models) {
+      if (model.name().contains("*")) {
+        patterns.add(model);
+      } else {
+        exact.put(model.name(), model);
+      }
+    }
+    patterns.sort(Comparator.comparingInt((ModelConfig m) -> m.name().length()).reversed());
+  }
+
+  /** The plan for {@code model}, or empty when no configured model matches it. */
+  public Optional<Lookup> route(String model) {
+    ModelConfig config = exact.get(model);
+    String captured = "";
+    if (config == null) {
+      for (ModelConfig pattern : patterns) {
+        Optional<String> match = match(pattern.name(), model);
+        if (match.isPresent()) {
+          config = pattern;
+          captured = match.get();
+          break;
+        }
+      }
+    }
+    if (config == null) {
+      return Optional.empty();
+    }
+    List<RouteTarget> targets = new ArrayList<>();
+    List<String> disabled = new ArrayList<>();
+    for (ModelConfig.TargetConfig target : config.targets()) {
+      Provider provider = providers.get(target.provider());
+      if (provider.disabledReason().isPresent()) {
+        disabled.add(provider.name() + ": " + provider.disabledReason().get());
+        continue;
+      }
+      targets.add(new RouteTarget(provider, target.model().replace("*", captured)));
+    }
+    return Optional.of(new Lookup(new RoutePlan(model, config.name(), targets), disabled));
+  }
+
+  /** The concrete model names clients may send (patterns are not listed). */
+  public List<String> listedModels() {
+    return exact.keySet().stream().sorted().toList();
+  }
+
+  /** Which provider serves a listed model first, for {@code /v1/models}' owned_by. */
+  public String firstProvider(String model) {
+    ModelConfig config = exact.get(model);
+    return config == null || config.targets().isEmpty() ? "switchyard" : config.targets().get(0).provider();
+  }
+
+  /**
+   * A routing answer: the plan, and why any configured target was left out of it.
+   */
+  public record Lookup(RoutePlan plan, List<String> disabledTargets) {}
+
+  /** The part of {@code model} that {@code pattern}'s single '*' matched, if it matches. */
+  static Optional<String> match(String pattern, String model) {
+    int star = pattern.indexOf('*');
+    String prefix = pattern.substring(0, star);
+    String suffix = pattern.substring(star + 1);
+    if (model.length() >= prefix.length() + suffix.length() + 1
+        && model.startsWith(prefix) && model.endsWith(suffix)) {
+      return Optional.of(model.substring(prefix.length(), model.length() - suffix.length()));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.switchyard.routing;
+
+import dev.switchyard.pipeline.Chain;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.Stage;
+import dev.switchyard.policy.auth.Principal;
+import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Finds where the requested model is served (404 when nowhere) and checks that the caller's key
+ * may use it (403). A key that may not use a model is not told whether it exists.
+ */
+public final class RoutingStage implements Stage {
+  private final Supplier<ModelRouter> router;
+
+  public RoutingStage(Supplier<ModelRouter> router) {
+    this.router = router;
+  }
+
+  @Override
+  public Future<Void> apply(Exchange exchange, Chain chain) {
+    String model = exchange.clientRequest().model();
+    Principal principal = exchange.principal();
+    if (!principal.mayUse(model)) {
+      return Future.failedFuture(GatewayException.forbidden(
+          "This API key may not use the model `" + model + "`."));
+    }
+    Optional<ModelRouter.Lookup> lookup = router.get().route(model);
+    if (lookup.isEmpty()) {
+      return Future.failedFuture(GatewayException.modelNotFound(model));
+    }
+    RoutePlan plan = lookup.get().plan();
+    if (plan.targets().isEmpty()) {
+      return Future.failedFuture(new GatewayException(503, GatewayException.ErrorKind.UPSTREAM,
+          "provider_disabled", "model", "The model `" + model + "` has no enabled provider: "
+              + String.join("; ", lookup.get().disabledTargets())));
+    }
+    exchange.plan(plan);
+    return chain.proceed(exchange);
+  }
+}

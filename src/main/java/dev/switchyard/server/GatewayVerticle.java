@@ -1,0 +1,115 @@
+package dev.switchyard.server;
+
+import dev.switchyard.admin.KeyAdminRoutes;
+import dev.switchyard.gateway.Gateway;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.pipeline.Pipeline;
+import dev.switchyard.protocol.openai.OpenAiEndpoint;
+import dev.switchyard.protocol.openai.OpenAiIngress;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's share of the server: an HTTP server on the shared port, the routes, and the
+ * HTTP client its upstream calls use, so a request and its upstream call stay on one thread.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private final Gateway gateway;
+  private final String host;
+  private final int port;
+  private HttpClient upstreamClient;
+  private HttpServer server;
+
+  public GatewayVerticle(Gateway gateway, String host, int port) {
+    this.gateway = gateway;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    upstreamClient = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(false)
+            .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
+        new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
+    Router router = Router.router(vertx);
+    Ingress chat = new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS);
+    Ingress embeddings = new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS);
+    Pipeline openAi = gateway.openAiPipeline();
+    router.post("/v1/chat/completions").handler(ctx -> handle(ctx, chat, openAi));
+    router.post("/v1/embeddings").handler(ctx -> handle(ctx, embeddings, openAi));
+    new ModelsRoute(gateway).mount(router);
+    new HealthRoutes(gateway).mount(router);
+    new KeyAdminRoutes(gateway).mount(router);
+    router.route().last().handler(ctx -> JsonReplies.error(ctx.response(), new GatewayException(404,
+        GatewayException.ErrorKind.NOT_FOUND, "not_found", null,
+        "Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
+    router.errorHandler(405, ctx -> JsonReplies.error(ctx.response(), new GatewayException(405,
+        GatewayException.ErrorKind.INVALID_REQUEST, "method_not_allowed", null,
+        "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    router.errorHandler(500, ctx -> {
+      LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+      JsonReplies.error(ctx.response(), new GatewayException(500, GatewayException.ErrorKind.INTERNAL,
+          "internal_error", null, "Internal error in the gateway."));
+    });
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setTcpNoDelay(true)
+        .setCompressionSupported(false)
+        .setHandle100ContinueAutomatically(true)
+        .setMaxInitialLineLength(16 * 1024)
+        .setMaxHeaderSize(64 * 1024)
+        .setIdleTimeout(0));
+    server.requestHandler(router);
+    return server.listen();
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void handle(RoutingContext ctx, Ingress ingress, Pipeline pipeline) {
+    HttpServerRequest request = ctx.request();
+    request.pause(); // the body is read only after authentication
+    Exchange exchange = new Exchange(request, ingress, upstreamClient);
+    pipeline.run(exchange).onComplete(result -> {
+      if (result.failed()) {
+        exchange.fail(asGatewayError(exchange, result.cause()));
+      }
+      if (!request.isEnded()) { // drop an unread body so the connection can serve the next request
+        request.handler(ignored -> { });
+        request.resume();
+      }
+      try {
+        gateway.usageSink().record(exchange.toRecord());
+      } catch (RuntimeException e) {
+        LOG.error("request {}: the metering hook failed", exchange.requestId(), e);
+      }
+    });
+  }
+
+  private static GatewayException asGatewayError(Exchange exchange, Throwable failure) {
+    if (failure instanceof GatewayException gateway) {
+      return gateway;
+    }
+    LOG.error("request {}: unexpected failure", exchange.requestId(), failure);
+    return new GatewayException(500, GatewayException.ErrorKind.INTERNAL, "internal_error", null,
+        "Internal error in the gateway (request id " + exchange.requestId() + ").");
+  }
+}

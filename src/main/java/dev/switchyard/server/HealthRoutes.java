@@ -1,0 +1,39 @@
+package dev.switchyard.server;
+
+import dev.switchyard.gateway.Gateway;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code /health/live}: the process answers. {@code /health/ready}: it can serve traffic, its
+ * storage included. Neither needs a key, so load balancers can call them.
+ */
+final class HealthRoutes {
+  private final Gateway gateway;
+
+  HealthRoutes(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  void mount(Router router) {
+    router.get("/health/live").handler(ctx -> JsonReplies.ok(ctx.response(), new JsonObject().put("status", "ok")));
+    router.get("/health/ready").handler(this::ready);
+  }
+
+  private void ready(RoutingContext ctx) {
+    Future.fromCompletionStage(gateway.storageExecutor().submit(() -> {
+      gateway.storage().ping();
+      return true;
+    }).orTimeout(2, TimeUnit.SECONDS), Vertx.currentContext())
+        .onSuccess(ok -> JsonReplies.ok(ctx.response(), new JsonObject().put("status", "ready")
+            .put("storage", "ok")
+            .put("providers", gateway.state().providers().size())
+            .put("models", gateway.state().config().models().size())))
+        .onFailure(failure -> JsonReplies.send(ctx.response(), 503, new JsonObject()
+            .put("status", "unavailable").put("storage", "unreachable").toBuffer()));
+  }
+}

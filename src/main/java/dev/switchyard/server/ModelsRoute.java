@@ -1,0 +1,64 @@
+package dev.switchyard.server;
+
+import dev.switchyard.gateway.Gateway;
+import dev.switchyard.policy.auth.ApiKeys;
+import dev.switchyard.policy.auth.Principal;
+import dev.switchyard.routing.ModelRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /v1/models}: the configured models that the caller's key may use, in OpenAI's shape. */
+final class ModelsRoute {
+  private final Gateway gateway;
+
+  ModelsRoute(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  void mount(Router router) {
+    router.get("/v1/models").handler(this::list);
+    router.get("/v1/models/:model").handler(this::retrieve);
+  }
+
+  private Future<Principal> authenticate(RoutingContext ctx) {
+    return Future.fromCompletionStage(
+        gateway.authenticator().authenticate(ApiKeys.presented(ctx.request())), Vertx.currentContext());
+  }
+
+  private void list(RoutingContext ctx) {
+    authenticate(ctx).onSuccess(principal -> {
+      ModelRouter router = gateway.state().router();
+      JsonArray data = new JsonArray();
+      for (String model : router.listedModels()) {
+        if (principal.mayUse(model)) {
+          data.add(model(model, router));
+        }
+      }
+      JsonReplies.ok(ctx.response(), new JsonObject().put("object", "list").put("data", data));
+    }).onFailure(failure -> JsonReplies.failure(ctx.response(), failure));
+  }
+
+  private void retrieve(RoutingContext ctx) {
+    String name = ctx.pathParam("model");
+    authenticate(ctx).onSuccess(principal -> {
+      ModelRouter router = gateway.state().router();
+      if (!principal.mayUse(name) || router.route(name).isEmpty()) {
+        JsonReplies.error(ctx.response(), dev.switchyard.pipeline.GatewayException.modelNotFound(name));
+        return;
+      }
+      JsonReplies.ok(ctx.response(), model(name, router));
+    }).onFailure(failure -> JsonReplies.failure(ctx.response(), failure));
+  }
+
+  private JsonObject model(String name, ModelRouter router) {
+    return new JsonObject()
+        .put("id", name)
+        .put("object", "model")
+        .put("created", gateway.startedAt().getEpochSecond())
+        .put("owned_by", router.firstProvider(name));
+  }
+}
