@@ -4,16 +4,15 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the config file and applies each valid edit without a restart. Polls the file's time and
- * size once a second (dependable on every file system, unlike change notifications); an invalid
- * edit is logged and the running config stays.
+ * Watches the config file and applies each valid edit without a restart. Reads the file once a
+ * second and compares its content (dependable on every file system and editor, unlike change
+ * notifications or timestamps); an invalid edit is logged and the running config stays.
  */
 public final class ConfigWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
@@ -23,10 +22,8 @@ public final class ConfigWatcher implements AutoCloseable {
   private final ConfigLoader loader;
   private final Consumer<GatewayConfig> apply;
   private final long timerId;
-  private Snapshot last;
+  private byte[] last;
   private boolean checking;
-
-  private record Snapshot(FileTime modified, long size) {}
 
   public ConfigWatcher(Vertx vertx, Path file, ConfigLoader loader, Consumer<GatewayConfig> apply, long periodMillis) {
     this.vertx = vertx;
@@ -43,8 +40,8 @@ public final class ConfigWatcher implements AutoCloseable {
     }
     checking = true;
     vertx.executeBlocking(() -> {
-      Snapshot now = snapshot();
-      if (now == null || Objects.equals(now, last)) {
+      byte[] now = snapshot();
+      if (now == null || Arrays.equals(now, last)) {
         return null;
       }
       last = now;
@@ -60,9 +57,9 @@ public final class ConfigWatcher implements AutoCloseable {
     }).onComplete(ignored -> checking = false);
   }
 
-  private Snapshot snapshot() {
+  private byte[] snapshot() {
     try {
-      return new Snapshot(Files.getLastModifiedTime(file), Files.size(file));
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       return null;
     }

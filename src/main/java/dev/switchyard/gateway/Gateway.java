@@ -70,7 +70,10 @@ public final class Gateway {
   /** Applies a new config at once; requests already under way finish on the old one. */
   public void apply(GatewayConfig config) {
     GatewayState next = GatewayState.from(config);
-    state.set(next);
+    GatewayConfig previous = state.getAndSet(next).config();
+    if (!previous.storage().equals(config.storage()) || !previous.server().host().equals(config.server().host())) {
+      LOG.warn("storage.url and server.host changes take effect at the next restart");
+    }
     config.server().masterKey().ifPresent(authenticator::setMasterKey);
     GatewayBanner.warnDisabledProviders(next);
     LOG.info("config reloaded: {} providers, {} models", next.providers().size(), config.models().size());
