@@ -43,7 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     upstreamClient = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(false)
+        new HttpClientOptions().setKeepAlive(true).setForceSni(true).setTcpNoDelay(true).setDecompressionSupported(false)
             .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
         new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
     Router router = Router.router(vertx);
