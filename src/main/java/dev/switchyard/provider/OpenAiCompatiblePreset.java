@@ -60,7 +60,8 @@ public enum OpenAiCompatiblePreset {
    * How a provider departs from OpenAI's own behaviour.
    *
    * @param requiresKey a provider without a key is disabled
-   * @param acceptsStreamOptions whether {@code stream_options.include_usage} may be sent to get usage
+   * @param acceptsStreamOptions whether {@code stream_options} may be sent; when not, it is removed
+   *     (even the client's own) and the provider is relied on to send usage unasked
    */
   public record Quirks(boolean requiresKey, boolean acceptsStreamOptions) {
     public static final Quirks STANDARD = new Quirks(true, true);

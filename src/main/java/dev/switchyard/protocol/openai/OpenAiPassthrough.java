@@ -37,7 +37,9 @@ public final class OpenAiPassthrough implements Forwarder {
   public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
     OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
     Provider provider = target.provider();
-    byte[] body = request.forUpstream(target.upstreamModel(), provider.acceptsStreamUsageOption());
+    byte[] body = provider.acceptsStreamUsageOption()
+        ? request.forUpstream(target.upstreamModel(), true)
+        : request.forUpstreamWithoutStreamOptions(target.upstreamModel());
     return new UpstreamRequest(HttpMethod.POST, request.endpoint().path(),
         provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body), request.stream());
   }

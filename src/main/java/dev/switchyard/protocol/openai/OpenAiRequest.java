@@ -31,12 +31,13 @@ public final class OpenAiRequest implements ClientRequest {
   /**
    * Where {@code stream_options.include_usage} stands in the body, to turn it on with one splice.
    *
-   * @param valueStart start of the {@code stream_options} value ({@code null} or {@code {}); -1 if absent
+   * @param keyStart start of the {@code "stream_options"} key; -1 if absent
+   * @param valueStart start of its value ({@code null} or <code>{</code>)
    * @param includeUsageStart start of the include_usage value; -1 if absent
    */
-  record StreamOptions(int valueStart, int valueEnd, boolean isNull, boolean isEmpty,
+  record StreamOptions(int keyStart, int valueStart, int valueEnd, boolean isNull, boolean isEmpty,
       int includeUsageStart, int includeUsageEnd, boolean includeUsage) {
-    static final StreamOptions ABSENT = new StreamOptions(-1, -1, false, false, -1, -1, false);
+    static final StreamOptions ABSENT = new StreamOptions(-1, -1, -1, false, false, -1, -1, false);
   }
 
   OpenAiRequest(OpenAiEndpoint endpoint, byte[] body, String model, int modelStart, int modelEnd,
@@ -97,6 +98,47 @@ public final class OpenAiRequest implements ClientRequest {
       usage = new Splice(afterBrace, afterBrace, options.isEmpty() ? INCLUDE_USAGE_FIELD : INCLUDE_USAGE_FIELD_COMMA);
     }
     return Splice.apply(body, rename.start() < usage.start() ? List.of(rename, usage) : List.of(usage, rename));
+  }
+
+  /**
+   * The body for a provider that refuses {@code stream_options} (it sends usage unasked): the model
+   * renamed and the {@code stream_options} member removed, comma included.
+   */
+  public byte[] forUpstreamWithoutStreamOptions(String upstreamModel) {
+    Splice rename = new Splice(modelStart, modelEnd, quote(upstreamModel));
+    if (streamOptions.keyStart() < 0) {
+      return Splice.apply(body, List.of(rename));
+    }
+    Splice removal = streamOptionsRemoval();
+    return Splice.apply(body, rename.start() < removal.start() ? List.of(rename, removal) : List.of(removal, rename));
+  }
+
+  private Splice streamOptionsRemoval() {
+    int start = streamOptions.keyStart();
+    int end = streamOptions.valueEnd();
+    int before = start - 1;
+    while (before >= 0 && isWhitespace(body[before])) {
+      before--;
+    }
+    if (before >= 0 && body[before] == ',') { // not the first member: drop the comma before it
+      return new Splice(before, end, new byte[0]);
+    }
+    int after = end;
+    while (after < body.length && isWhitespace(body[after])) {
+      after++;
+    }
+    if (after < body.length && body[after] == ',') { // the first member: drop the comma after it
+      after++;
+      while (after < body.length && isWhitespace(body[after])) {
+        after++;
+      }
+      return new Splice(start, after, new byte[0]);
+    }
+    return new Splice(start, end, new byte[0]);
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   /** Replaces body[start, end) with {@code bytes}. */

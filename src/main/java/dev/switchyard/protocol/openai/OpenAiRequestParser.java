@@ -38,6 +38,7 @@ public final class OpenAiRequestParser {
       JsonToken token;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
+        int keyStart = (int) parser.currentTokenLocation().getByteOffset();
         if (!seen.add(field)) {
           throw GatewayException.invalidRequest(field, "The field '" + field + "' appears more than once.");
         }
@@ -51,7 +52,7 @@ public final class OpenAiRequestParser {
             modelEnd = (int) parser.currentLocation().getByteOffset();
           }
           case "stream" -> stream = value == JsonToken.VALUE_TRUE;
-          case "stream_options" -> streamOptions = streamOptions(parser, value, valueStart);
+          case "stream_options" -> streamOptions = streamOptions(parser, value, keyStart, valueStart);
           default -> parser.skipChildren();
         }
       }
@@ -79,11 +80,11 @@ public final class OpenAiRequestParser {
     }
   }
 
-  private static OpenAiRequest.StreamOptions streamOptions(JsonParser parser, JsonToken value, int valueStart)
-      throws IOException {
+  private static OpenAiRequest.StreamOptions streamOptions(JsonParser parser, JsonToken value, int keyStart,
+      int valueStart) throws IOException {
     if (value == JsonToken.VALUE_NULL) {
       int end = (int) parser.currentLocation().getByteOffset();
-      return new OpenAiRequest.StreamOptions(valueStart, end, true, false, -1, -1, false);
+      return new OpenAiRequest.StreamOptions(keyStart, valueStart, end, true, false, -1, -1, false);
     }
     boolean empty = true;
     int includeStart = -1;
@@ -107,7 +108,8 @@ public final class OpenAiRequestParser {
       }
     }
     int end = (int) parser.currentLocation().getByteOffset();
-    return new OpenAiRequest.StreamOptions(valueStart, end, false, empty, includeStart, includeEnd, include);
+    return new OpenAiRequest.StreamOptions(keyStart, valueStart, end, false, empty, includeStart, includeEnd,
+        include);
   }
 
   private static void checkKind(OpenAiEndpoint endpoint, String field, JsonToken value, JsonParser parser)
