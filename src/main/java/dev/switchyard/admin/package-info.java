@@ -1,0 +1,2 @@
+/** The admin API (master key only): virtual keys. */
+package dev.switchyard.admin;

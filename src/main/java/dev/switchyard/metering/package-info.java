@@ -1,0 +1,2 @@
+/** Usage records, one per request, and the hook they are handed to. */
+package dev.switchyard.metering;

@@ -1,0 +1,2 @@
+/** Switchyard keys: presenting, hashing, caching and checking them. */
+package dev.switchyard.policy.auth;

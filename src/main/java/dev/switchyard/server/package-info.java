@@ -1,0 +1,2 @@
+/** The HTTP server: Vert.x verticles, routes, health and models endpoints. */
+package dev.switchyard.server;
