@@ -41,7 +41,7 @@ public final class Switchyard implements AutoCloseable {
    */
   public record Settings(UsageSink usageSink, Clock clock, Optional<ConfigLoader> reloadWith, int eventLoops) {
     public static Settings defaults() {
-      return new Settings(UsageSink.disabled(), Clock.systemUTC(), Optional.of(ConfigLoader.fromSystemEnvironment()),
+      return new Settings(UsageSink.logging(), Clock.systemUTC(), Optional.of(ConfigLoader.fromSystemEnvironment()),
           Runtime.getRuntime().availableProcessors());
     }
 

@@ -11,4 +11,9 @@ public interface UsageSink {
   static UsageSink disabled() {
     return record -> {};
   }
+
+  /** Logs each record at debug level; the default until usage is stored. */
+  static UsageSink logging() {
+    return new LoggingUsageSink();
+  }
 }
