@@ -212,17 +212,21 @@ public final class ConfigLoader {
     if (!m.matches()) {
       throw o.error(key, "expected a size such as 32MiB or 1048576, got '" + text + "'");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    return switch (unit) {
-      case "KB" -> n * 1000;
-      case "KIB" -> n * 1024;
-      case "MB" -> n * 1000 * 1000;
-      case "MIB" -> n * 1024 * 1024;
-      case "GB" -> n * 1000 * 1000 * 1000;
-      case "GIB" -> n * 1024 * 1024 * 1024;
-      default -> n;
+    long multiplier = switch (unit) {
+      case "KB" -> 1000L;
+      case "KIB" -> 1024L;
+      case "MB" -> 1000L * 1000;
+      case "MIB" -> 1024L * 1024;
+      case "GB" -> 1000L * 1000 * 1000;
+      case "GIB" -> 1024L * 1024 * 1024;
+      default -> 1L;
     };
+    try { // a number too large for a long is a config error, not a crash or a wrapped-around size
+      return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw o.error(key, "expected a size such as 32MiB or 1048576, got '" + text + "'");
+    }
   }
 
   static Duration duration(YamlObject o, String key, String text) {
@@ -230,13 +234,17 @@ public final class ConfigLoader {
     if (!m.matches()) {
       throw o.error(key, "expected a duration such as 500ms, 30s or 5m, got '" + text + "'");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofMillis(n);
-    };
+    try { // too large for a long or a Duration: a config error, not a crash
+      long n = Long.parseLong(m.group(1));
+      return switch (unit) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofMillis(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw o.error(key, "expected a duration such as 500ms, 30s or 5m, got '" + text + "'");
+    }
   }
 }
