@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads a YAML config file strictly: unknown keys, wrong types and dangling references are errors. */
 public final class ConfigLoader {
@@ -54,7 +55,9 @@ public final class ConfigLoader {
   public GatewayConfig parse(String text, String fileName, Optional<Path> source) {
     Node root;
     try {
-      LoadSettings settings = LoadSettings.builder().setLabel(fileName).build();
+      // The core schema, so `~`, `Null` and `NULL` mean "no value" as YAML users expect (the JSON
+      // schema would read `master_key: ~` as the one-character key "~").
+      LoadSettings settings = LoadSettings.builder().setLabel(fileName).setSchema(new CoreSchema()).build();
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       root = composer.getSingleNode().orElse(null);
     } catch (YamlEngineException e) {
