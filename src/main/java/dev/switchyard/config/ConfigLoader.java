@@ -189,7 +189,7 @@ public final class ConfigLoader {
         int slash = name.indexOf('/');
         String provider = slash > 0 ? name.substring(0, slash) : "";
         if (!name.endsWith("/*") || !providerNames.contains(provider)) {
-          throw m.error("targets", "is required (only a '<provider>/*' pattern may leave it out)");
+          throw m.missing("targets", "is required (only a '<provider>/*' pattern may leave it out)");
         }
         targets.add(new ModelConfig.TargetConfig(provider, "*"));
       }
