@@ -1,12 +1,15 @@
 package dev.switchyard.storage;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A storage URL from the config, understood: which dialect, the JDBC URL, and a description
  * without credentials for the banner.
  */
 record StorageUrl(String dialect, String jdbcUrl, boolean inMemory, String description) {
+  /** Names each in-memory database apart: two gateways in one JVM must not share keys. */
+  private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
 
   static StorageUrl parse(String url) {
     String u = url.trim();
@@ -16,7 +19,8 @@ record StorageUrl(String dialect, String jdbcUrl, boolean inMemory, String descr
     if (u.startsWith("sqlite:")) {
       String path = u.substring("sqlite:".length());
       if (path.isEmpty() || path.equals(":memory:")) {
-        return new StorageUrl("sqlite", "jdbc:sqlite:file:switchyard?mode=memory&cache=shared", true,
+        return new StorageUrl("sqlite",
+            "jdbc:sqlite:file:switchyard-" + MEMORY_DATABASES.incrementAndGet() + "?mode=memory&cache=shared", true,
             "SQLite in memory (nothing is kept after exit)");
       }
       Path file = Path.of(path).toAbsolutePath().normalize();
