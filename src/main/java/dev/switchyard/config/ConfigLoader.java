@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads a YAML config file strictly: unknown keys, wrong types and dangling references are errors. */
 public final class ConfigLoader {
@@ -54,7 +55,9 @@ public final class ConfigLoader {
   public GatewayConfig parse(String text, String fileName, Optional<Path> source) {
     Node root;
     try {
-      LoadSettings settings = LoadSettings.builder().setLabel(fileName).build();
+      // The core schema, so `~`, `Null` and `NULL` mean "no value" as YAML users expect (the JSON
+      // schema would read `master_key: ~` as the one-character key "~").
+      LoadSettings settings = LoadSettings.builder().setLabel(fileName).setSchema(new CoreSchema()).build();
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       root = composer.getSingleNode().orElse(null);
     } catch (YamlEngineException e) {
@@ -186,7 +189,7 @@ public final class ConfigLoader {
         int slash = name.indexOf('/');
         String provider = slash > 0 ? name.substring(0, slash) : "";
         if (!name.endsWith("/*") || !providerNames.contains(provider)) {
-          throw m.error("targets", "is required (only a '<provider>/*' pattern may leave it out)");
+          throw m.missing("targets", "is required (only a '<provider>/*' pattern may leave it out)");
         }
         targets.add(new ModelConfig.TargetConfig(provider, "*"));
       }
@@ -212,17 +215,21 @@ public final class ConfigLoader {
     if (!m.matches()) {
       throw o.error(key, "expected a size such as 32MiB or 1048576, got '" + text + "'");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    return switch (unit) {
-      case "KB" -> n * 1000;
-      case "KIB" -> n * 1024;
-      case "MB" -> n * 1000 * 1000;
-      case "MIB" -> n * 1024 * 1024;
-      case "GB" -> n * 1000 * 1000 * 1000;
-      case "GIB" -> n * 1024 * 1024 * 1024;
-      default -> n;
+    long multiplier = switch (unit) {
+      case "KB" -> 1000L;
+      case "KIB" -> 1024L;
+      case "MB" -> 1000L * 1000;
+      case "MIB" -> 1024L * 1024;
+      case "GB" -> 1000L * 1000 * 1000;
+      case "GIB" -> 1024L * 1024 * 1024;
+      default -> 1L;
     };
+    try { // a number too large for a long is a config error, not a crash or a wrapped-around size
+      return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw o.error(key, "expected a size such as 32MiB or 1048576, got '" + text + "'");
+    }
   }
 
   static Duration duration(YamlObject o, String key, String text) {
@@ -230,13 +237,17 @@ public final class ConfigLoader {
     if (!m.matches()) {
       throw o.error(key, "expected a duration such as 500ms, 30s or 5m, got '" + text + "'");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofMillis(n);
-    };
+    try { // too large for a long or a Duration: a config error, not a crash
+      long n = Long.parseLong(m.group(1));
+      return switch (unit) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofMillis(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw o.error(key, "expected a duration such as 500ms, 30s or 5m, got '" + text + "'");
+    }
   }
 }

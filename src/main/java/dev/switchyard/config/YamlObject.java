@@ -85,7 +85,43 @@ final class YamlObject {
   }
 
   String requiredString(String key) {
-    return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> error(key, "is required"));
+    return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> missing(key, "is required"));
+  }
+
+  /**
+   * The error for a required key that is absent; when a key nobody asked for looks like a
+   * misspelling of it, the error names that one instead, since it is the line to fix.
+   */
+  ConfigException missing(String key, String problem) {
+    if (!entries.containsKey(key)) {
+      for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+        if (!read.contains(entry.getKey()) && looksLike(entry.getKey(), key)) {
+          return context.error(entry.getValue().getKeyNode(), child(entry.getKey()),
+              "unknown key (did you mean '" + key + "'?)");
+        }
+      }
+    }
+    return error(key, problem);
+  }
+
+  /** A small edit distance (a swap of neighbours counts as one): one for short keys, two for longer. */
+  private static boolean looksLike(String candidate, String key) {
+    String a = candidate.toLowerCase(java.util.Locale.ROOT);
+    int[][] d = new int[a.length() + 1][key.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= key.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == key.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == key.charAt(j - 2) && a.charAt(i - 2) == key.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][key.length()] <= (key.length() <= 4 ? 1 : 2);
   }
 
   Optional<Long> integer(String key) {

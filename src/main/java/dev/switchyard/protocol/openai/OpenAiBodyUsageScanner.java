@@ -102,7 +102,7 @@ public final class OpenAiBodyUsageScanner {
         default -> { }
       }
     } else if (depth == 3 && "prompt_tokens_details".equals(detailsObject) && "cached_tokens".equals(usageField)) {
-      cached = value;
+      cached = Math.max(cached, value); // prompt_cache_hit_tokens may have come first
     } else if (depth == 3 && "completion_tokens_details".equals(detailsObject)
         && "reasoning_tokens".equals(usageField)) {
       reasoning = value;

@@ -29,6 +29,10 @@ public final class OpenAiRequestParser {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
       }
+      if (parser.currentTokenLocation().getByteOffset() < 0) {
+        // Jackson detected UTF-16 or UTF-32 and reads characters: there are no byte offsets to splice at.
+        throw GatewayException.invalidRequest(null, "The request body must be JSON encoded as UTF-8.");
+      }
       Set<String> seen = new HashSet<>();
       String model = null;
       int modelStart = -1;

@@ -90,7 +90,8 @@ public final class OpenAiUsage {
       switch (field) {
         case "prompt_tokens" -> prompt = longValue(parser, value);
         case "completion_tokens" -> completion = longValue(parser, value);
-        case "prompt_tokens_details" -> cached = detail(parser, value, "cached_tokens");
+        // max with prompt_cache_hit_tokens, which may come first (keys have no order in JSON)
+        case "prompt_tokens_details" -> cached = Math.max(cached, detail(parser, value, "cached_tokens"));
         case "completion_tokens_details" -> reasoning = detail(parser, value, "reasoning_tokens");
         // DeepSeek reports cache hits beside the OpenAI fields.
         case "prompt_cache_hit_tokens" -> cached = Math.max(cached, longValue(parser, value));

@@ -1,0 +1,75 @@
+package dev.switchyard.protocol.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.metering.Usage;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OpenAiBodyUsageScannerTest {
+  private static Optional<Usage> whole(byte[] body) {
+    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    scanner.feed(body);
+    return scanner.finish();
+  }
+
+  private static Optional<Usage> byteByByte(byte[] body) {
+    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    for (byte b : body) {
+      scanner.feed(new byte[] {b});
+    }
+    return scanner.finish();
+  }
+
+  private static Optional<Usage> randomPieces(byte[] body, long seed) {
+    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    Random random = new Random(seed);
+    for (int at = 0; at < body.length; ) {
+      int size = Math.min(body.length - at, random.nextInt(40)); // empty pieces included
+      scanner.feed(Arrays.copyOfRange(body, at, at + size));
+      at += size;
+    }
+    return scanner.finish();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.switchyard.protocol.openai.OpenAiUsageTest#bodies")
+  void usageIsFoundHoweverTheBodyIsCut(String name, byte[] body, Usage expected) {
+    assertThat(whole(body)).contains(expected);
+    assertThat(byteByByte(body)).contains(expected);
+    assertThat(randomPieces(body, 7L)).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.switchyard.protocol.openai.OpenAiUsageTest#bodiesWithoutUsage")
+  void bodiesWithoutATopLevelUsageObjectGiveNone(String name, byte[] body) {
+    assertThat(whole(body)).isEmpty();
+    assertThat(byteByByte(body)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.switchyard.protocol.openai.OpenAiUsageTest#bodies")
+  void incrementalScannerAgreesWithTheChunkScanner(String name, byte[] body, Usage expected) {
+    assertThat(byteByByte(body)).isEqualTo(OpenAiUsage.scan(body).usage());
+  }
+
+  @Test
+  void garbageAfterTheUsageMeansNoUsage() {
+    byte[] body = "{\"usage\":{\"prompt_tokens\":3}} trailing".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(whole(body)).isEmpty();
+  }
+
+  @Test
+  void feedingAfterFailureIsHarmless() {
+    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    scanner.feed("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    scanner.feed("{\"usage\":{\"prompt_tokens\":3}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(scanner.finish()).isEmpty();
+  }
+}
