@@ -14,6 +14,12 @@ record StorageUrl(String dialect, String jdbcUrl, boolean inMemory, String descr
   /** Names each in-memory database apart: two gateways in one JVM must not share keys. */
   private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
 
+  /** Never shows the JDBC URL, which may hold a password. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
   static StorageUrl parse(String url) {
     String u = url.trim();
     if (u.startsWith("jdbc:")) {
@@ -21,7 +27,7 @@ record StorageUrl(String dialect, String jdbcUrl, boolean inMemory, String descr
     }
     if (u.startsWith("sqlite:")) {
       String path = u.substring("sqlite:".length());
-      if (path.isEmpty() || path.equals(":memory:")) {
+      if (path.isEmpty() || path.equals(":memory:") || path.equals(":memory")) { // unquoted YAML cannot end in ':'
         return new StorageUrl("sqlite",
             "jdbc:sqlite:file:switchyard-" + MEMORY_DATABASES.incrementAndGet() + "?mode=memory&cache=shared", true,
             "SQLite in memory (nothing is kept after exit)");
