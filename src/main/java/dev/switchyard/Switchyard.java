@@ -90,6 +90,7 @@ public final class Switchyard implements AutoCloseable {
           : null;
       String address = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port;
       LOG.info(GatewayBanner.render(gateway.state(), address, storage.describe(), generated, masterKey));
+      GatewayBanner.warnDisabledProviders(gateway.state());
       return new Switchyard(vertx, gateway, storage, storageExecutor, watcher, port);
     } catch (RuntimeException e) {
       await(vertx.close());

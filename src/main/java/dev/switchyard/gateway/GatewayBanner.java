@@ -38,7 +38,7 @@ public final class GatewayBanner {
     return out.toString();
   }
 
-  static void warnDisabledProviders(GatewayState state) {
+  public static void warnDisabledProviders(GatewayState state) {
     for (Provider provider : state.providers().values()) {
       provider.disabledReason().ifPresent(reason ->
           LOG.warn("provider '{}' is disabled: {}", provider.name(), reason));
