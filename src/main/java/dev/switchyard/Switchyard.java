@@ -75,11 +75,14 @@ public final class Switchyard implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     try {
       String host = config.server().host();
-      GatewayVerticle first = new GatewayVerticle(gateway, host, config.server().port());
+      // Vert.x gives each server asking for port 0 its own random port; servers asking for the
+      // same negative port share one random port, which is what the event loops need.
+      int bindPort = config.server().port() == 0 ? -1 : config.server().port();
+      GatewayVerticle first = new GatewayVerticle(gateway, host, bindPort);
       await(vertx.deployVerticle(first));
       int port = first.actualPort();
       for (int i = 1; i < loops; i++) { // the others share the port the first one bound
-        await(vertx.deployVerticle(new GatewayVerticle(gateway, host, port)));
+        await(vertx.deployVerticle(new GatewayVerticle(gateway, host, bindPort)));
       }
       ConfigWatcher watcher = config.source().isPresent() && settings.reloadWith().isPresent()
           ? new ConfigWatcher(vertx, config.source().get(), settings.reloadWith().get(),
