@@ -59,6 +59,15 @@ public final class FakeUpstream implements AutoCloseable {
     return fake;
   }
 
+  /** A port on 127.0.0.1 that nothing listens on (bound, then released), for "unreachable". */
+  public static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public int port() {
     return server.actualPort();
   }

@@ -32,6 +32,36 @@ public record HttpResult(int status, Map<String, List<String>> headers, byte[] b
     }
   }
 
+  /**
+   * Checks this is an error of the given status in OpenAI's exact shape, with the gateway's own
+   * headers, and returns the {@code error} object.
+   */
+  public JsonNode openAiError(int expectedStatus) {
+    if (status != expectedStatus) {
+      throw new AssertionError("expected HTTP " + expectedStatus + " but got " + this);
+    }
+    String contentType = header("content-type");
+    if (contentType == null || !contentType.startsWith("application/json")) {
+      throw new AssertionError("error content-type is " + contentType + ": " + this);
+    }
+    JsonNode root = json();
+    if (!root.isObject() || root.size() != 1 || !root.path("error").isObject()) {
+      throw new AssertionError("not {\"error\":{...}}: " + this);
+    }
+    JsonNode error = root.path("error");
+    if (!error.path("message").isTextual() || error.path("message").asText().isBlank()
+        || !error.path("type").isTextual()
+        || !(error.path("param").isTextual() || error.path("param").isNull())
+        || !(error.path("code").isTextual() || error.path("code").isNull())) {
+      throw new AssertionError("error lacks message/type/param/code: " + this);
+    }
+    String overhead = header("x-switchyard-overhead-us");
+    if (header("x-request-id") == null || overhead == null || !overhead.matches("\\d+")) {
+      throw new AssertionError("missing x-request-id or x-switchyard-overhead-us: " + headers);
+    }
+    return error;
+  }
+
   @Override
   public String toString() {
     return "HTTP " + status + " " + text();
