@@ -85,7 +85,35 @@ final class YamlObject {
   }
 
   String requiredString(String key) {
-    return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> error(key, "is required"));
+    return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> {
+      // A misspelt required key is the likelier mistake: point at it rather than at the mapping.
+      for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+        if (!read.contains(entry.getKey()) && editDistance(entry.getKey(), key) <= 2) {
+          return context.error(entry.getValue().getKeyNode(), child(entry.getKey()),
+              "unknown key (did you mean '" + key + "'?)");
+        }
+      }
+      return error(key, "is required");
+    });
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   Optional<Long> integer(String key) {
