@@ -8,18 +8,11 @@ import com.openai.core.ClientOptions;
 import dev.switchyard.Switchyard;
 import dev.switchyard.config.ConfigLoader;
 import dev.switchyard.config.GatewayConfig;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Switchyard started in this JVM for a test class: a YAML config of the test's providers and
@@ -36,10 +29,7 @@ public final class GatewayHarness implements AutoCloseable {
   private final Map<String, String> environment;
   private final CapturedUsage usage = new CapturedUsage();
   private final Map<String, OpenAIClient> clients = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT)
-      .build();
+  private final GatewayHttp http = new GatewayHttp(this::baseUrl);
   private volatile byte[] lastSdkRequestBody = new byte[0];
   private Switchyard running;
 
@@ -134,17 +124,23 @@ public final class GatewayHarness implements AutoCloseable {
 
   /** An OpenAI SDK client presenting {@code key}; no retries, so every call is one request. */
   public synchronized OpenAIClient openAi(String key) {
-    return clients.computeIfAbsent(key, k -> {
-      ObservedSdkHttpClient wire = new ObservedSdkHttpClient(OkHttpClient.builder().timeout(TIMEOUT).build(),
-          body -> lastSdkRequestBody = body);
-      return new OpenAIClientImpl(ClientOptions.builder()
-          .httpClient(wire)
-          .baseUrl(baseUrl() + "/v1")
-          .apiKey(k)
-          .maxRetries(0)
-          .timeout(TIMEOUT)
-          .build());
-    });
+    return clients.computeIfAbsent(key, k -> openAiClient(baseUrl(), k, body -> lastSdkRequestBody = body));
+  }
+
+  /**
+   * An OpenAI SDK client for the gateway at {@code gatewayUrl} ({@code http://host:port}) whose
+   * responses go past the {@link LeakGuard}; {@code requestBodies} sees each body it sends.
+   */
+  public static OpenAIClient openAiClient(String gatewayUrl, String key, Consumer<byte[]> requestBodies) {
+    ObservedSdkHttpClient wire = new ObservedSdkHttpClient(OkHttpClient.builder().timeout(TIMEOUT).build(),
+        requestBodies);
+    return new OpenAIClientImpl(ClientOptions.builder()
+        .httpClient(wire)
+        .baseUrl(gatewayUrl + "/v1")
+        .apiKey(key)
+        .maxRetries(0)
+        .timeout(TIMEOUT)
+        .build());
   }
 
   /** The exact bytes of the last request body an SDK client of this harness sent. */
@@ -155,47 +151,19 @@ public final class GatewayHarness implements AutoCloseable {
   // ---- plain HTTP ----
 
   public HttpResult get(String path, String key) {
-    return send(request(path, key, Map.of()).GET());
+    return http.get(path, key);
   }
 
   public HttpResult delete(String path, String key) {
-    return send(request(path, key, Map.of()).DELETE());
+    return http.delete(path, key);
   }
 
   public HttpResult post(String path, String key, String body) {
-    return post(path, key, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    return http.post(path, key, body);
   }
 
   public HttpResult post(String path, String key, byte[] body, Map<String, String> headers) {
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put("content-type", "application/json");
-    all.putAll(headers);
-    return send(request(path, key, all).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-  }
-
-  private HttpRequest.Builder request(String path, String key, Map<String, String> headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT);
-    if (key != null) {
-      builder.header("authorization", "Bearer " + key);
-    }
-    headers.forEach(builder::header);
-    return builder;
-  }
-
-  private HttpResult send(HttpRequest.Builder builder) {
-    HttpRequest request = builder.build();
-    try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-      LeakGuard.inspect("HTTP " + request.method() + " " + request.uri().getPath(), headers, response.body());
-      return new HttpResult(response.statusCode(), Map.copyOf(headers), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.post(path, key, body, headers);
   }
 
   // ---- admin ----
