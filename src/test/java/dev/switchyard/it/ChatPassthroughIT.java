@@ -250,6 +250,27 @@ class ChatPassthroughIT {
   }
 
   @Test
+  void upstreamBreakingOffMidBodyIsMeteredAsInterrupted() {
+    Fixtures.Exchange recorded = Fixtures.load("openai", "chat-text").first();
+    upstream.enqueue(UpstreamReply.of(recorded).closeAfter(40));
+
+    String requestId = "cut-" + System.nanoTime();
+    try {
+      HttpResult answer = gateway.post("/v1/chat/completions", GatewayHarness.MASTER_KEY,
+          "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+              .getBytes(StandardCharsets.UTF_8), Map.of("x-request-id", requestId));
+      // A client may see the head and a truncated body, but never a complete-looking answer.
+      assertThat(answer.body()).isNotEqualTo(recorded.response().body());
+    } catch (IllegalStateException expected) {
+      // the connection was reset mid-body: what a client should see
+    }
+
+    UsageRecord record = gateway.usage().await(requestId);
+    assertThat(record.outcome()).isEqualTo(UsageRecord.Outcome.INTERRUPTED);
+    assertThat(record.usage()).isEmpty();
+  }
+
+  @Test
   void theSpecOracleRejectsABodyOpenAiWouldReject() {
     byte[] broken = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"robot\",\"content\":1}],\"n\":\"2\"}"
         .getBytes(StandardCharsets.UTF_8);

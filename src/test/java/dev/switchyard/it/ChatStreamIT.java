@@ -198,6 +198,26 @@ class ChatStreamIT {
     assertThat(record.usage()).contains(usageChunkOf(recorded.response().body()));
   }
 
+  @Test
+  void upstreamBreakingOffMidStreamEndsTheClientStreamWithAnErrorEvent() {
+    Fixtures.Exchange recorded = Fixtures.load("openai", "chat-text-stream-usage").first();
+    List<String> events = Sse.events(recorded.response().body());
+    int firstThree = String.join("", events.subList(0, 3)).getBytes(StandardCharsets.UTF_8).length;
+    upstream.enqueue(UpstreamReply.of(recorded).closeAfter(firstThree));
+
+    HttpResult answer = gateway.post("/v1/chat/completions", GatewayHarness.MASTER_KEY, recorded.requestBytes(),
+        Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
+    List<String> received = Sse.events(answer.body());
+    assertThat(received).hasSize(4).startsWith(events.subList(0, 3).toArray(String[]::new));
+    JsonNode error = chunksOf(answer.body()).get(3).path("error");
+    assertThat(error.path("code").asText()).isEqualTo("stream_interrupted");
+    assertThat(error.path("message").asText()).isNotBlank();
+    UsageRecord record = gateway.usage().await(answer.header("x-request-id"));
+    assertThat(record.outcome()).isEqualTo(UsageRecord.Outcome.INTERRUPTED);
+  }
+
   private static ChatCompletionCreateParams paramsOf(JsonNode recordedRequest) {
     try {
       ChatCompletionCreateParams.Body body = ObjectMappers.jsonMapper()

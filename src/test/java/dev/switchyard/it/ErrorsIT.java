@@ -150,6 +150,9 @@ class ErrorsIT {
     JsonNode error = declared.openAiError(413);
     assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
     assertThat(error.path("message").asText()).contains("1024");
+    HttpResult chunked = gateway.postChunked("/v1/chat/completions", GatewayHarness.MASTER_KEY,
+        big.getBytes(StandardCharsets.UTF_8));
+    assertThat(chunked.openAiError(413).path("message").asText()).contains("1024");
     ChatCompletionCreateParams tooBig = ChatCompletionCreateParams.builder().model("gpt-4o")
         .addUserMessage("x".repeat(2048)).build();
     assertThatThrownBy(() -> gateway.openAi().chat().completions().create(tooBig))

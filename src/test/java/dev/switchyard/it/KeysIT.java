@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.errors.NotFoundException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -70,6 +71,9 @@ class KeysIT {
 
     assertThat(listed).containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini");
     assertThat(all).containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini", "o1-mini", "text-embedding-3-small");
+    assertThat(gateway.openAi(key.path("key").asText()).models().retrieve("gpt-4o").id()).isEqualTo("gpt-4o");
+    assertThatThrownBy(() -> gateway.openAi(key.path("key").asText()).models().retrieve("o1-mini"))
+        .isInstanceOf(NotFoundException.class);
     HttpResult raw = gateway.get("/v1/models", key.path("key").asText());
     assertThat(raw.json().path("object").asText()).isEqualTo("list");
     raw.json().path("data").forEach(m -> assertThat(m.path("object").asText()).isEqualTo("model"));

@@ -166,6 +166,10 @@ public final class GatewayHarness implements AutoCloseable {
     return http.post(path, key, body, headers);
   }
 
+  public HttpResult postChunked(String path, String key, byte[] body) {
+    return http.postChunked(path, key, body);
+  }
+
   // ---- admin ----
 
   /** Makes a virtual key with the master key; the answer holds {@code id} and the secret {@code key}. */

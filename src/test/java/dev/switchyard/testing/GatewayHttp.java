@@ -50,6 +50,13 @@ public final class GatewayHttp implements AutoCloseable {
     return send(request(path, key, all).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Posts without a content-length: the body goes in chunks, so its size is learnt as it arrives. */
+  public HttpResult postChunked(String path, String key, byte[] body) {
+    HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(request(path, key, Map.of("content-type", "application/json")).POST(chunked));
+  }
+
   private HttpRequest.Builder request(String path, String key, Map<String, String> headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(TIMEOUT);
     if (key != null) {
