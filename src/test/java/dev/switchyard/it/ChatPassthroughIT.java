@@ -191,7 +191,8 @@ class ChatPassthroughIT {
       }
       ChatCompletionMessageFunctionToolCall call = message.toolCalls().get().get(0).asFunction();
       assertThat(call.id()).isEqualTo(recordedMessage.at("/tool_calls/0/id").asText());
-      assertThat(call.function().arguments()).isEqualTo(recordedMessage.at("/tool_calls/0/function/arguments").asText());
+      assertThat(call.function().arguments())
+          .isEqualTo(recordedMessage.at("/tool_calls/0/function/arguments").asText());
       // The tool's result as the recorded client gave it in the next turn.
       JsonNode nextMessages = conversation.exchange(turn + 1).request().path("messages");
       String toolResult = nextMessages.get(nextMessages.size() - 1).path("content").asText();
