@@ -55,10 +55,14 @@ public final class Exchange {
     this.request = request;
     this.ingress = ingress;
     this.upstreamClient = upstreamClient;
-    String fromClient = request.getHeader(REQUEST_ID_HEADER);
-    this.requestId = fromClient != null && CLIENT_REQUEST_ID.matcher(fromClient).matches()
-        ? fromClient : newRequestId();
+    this.requestId = requestIdOf(request);
     request.response().closeHandler(ignored -> clientWentAway());
+  }
+
+  /** The client's own {@code x-request-id} when it is a sane one, else a new id. */
+  public static String requestIdOf(HttpServerRequest request) {
+    String fromClient = request.getHeader(REQUEST_ID_HEADER);
+    return fromClient != null && CLIENT_REQUEST_ID.matcher(fromClient).matches() ? fromClient : newRequestId();
   }
 
   private static String newRequestId() {

@@ -9,6 +9,7 @@ import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.protocol.openai.OpenAiEndpoint;
 import dev.switchyard.protocol.openai.OpenAiIngress;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -47,6 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
             .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024),
         new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
     Router router = Router.router(vertx);
+    router.route().handler(GatewayVerticle::ownHeaders);
     Ingress chat = new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS);
     Ingress embeddings = new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS);
     Pipeline openAi = gateway.openAiPipeline();
@@ -77,6 +79,24 @@ public final class GatewayVerticle extends VerticleBase {
         .setIdleTimeout(0));
     server.requestHandler(router);
     return server.listen();
+  }
+
+  /**
+   * Gives every response the request id and overhead headers; exchanges through the pipeline set
+   * their own (overhead there excludes upstream time), the gateway's own endpoints get these.
+   */
+  private static void ownHeaders(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addHeadersEndHandler(ignored -> {
+      MultiMap headers = ctx.response().headers();
+      if (!headers.contains(Exchange.REQUEST_ID_HEADER)) {
+        headers.set(Exchange.REQUEST_ID_HEADER, Exchange.requestIdOf(ctx.request()));
+      }
+      if (!headers.contains(Exchange.OVERHEAD_HEADER)) {
+        headers.set(Exchange.OVERHEAD_HEADER, Long.toString((System.nanoTime() - start) / 1000));
+      }
+    });
+    ctx.next();
   }
 
   /** The port actually bound (useful with port 0). */

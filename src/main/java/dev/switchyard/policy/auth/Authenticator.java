@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -73,17 +74,34 @@ public final class Authenticator {
       return CompletableFuture.failedFuture(invalidKey());
     }
     String hex = java.util.HexFormat.of().formatHex(hash);
-    return keys.get(hex).thenApply(found -> {
-      StoredKey stored = found.orElseThrow(Authenticator::invalidKey);
-      Instant now = clock.instant();
-      if (stored.revokedAt().isPresent()) {
-        throw invalidKey();
+    // A dependent stage would wrap a refusal in CompletionException, which callers would then
+    // report as a 500; completing a fresh future keeps the GatewayException itself as the cause.
+    CompletableFuture<Principal> result = new CompletableFuture<>();
+    keys.get(hex).whenComplete((found, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure);
+        return;
       }
-      if (stored.expiresAt().isPresent() && !now.isBefore(stored.expiresAt().get())) {
-        throw GatewayException.unauthorized("This API key has expired.");
+      try {
+        result.complete(principalOf(found));
+      } catch (GatewayException e) {
+        result.completeExceptionally(e);
       }
-      return new Principal(stored.id(), stored.name(), stored.models(), false);
     });
+    return result;
+  }
+
+  private Principal principalOf(Optional<StoredKey> found) {
+    StoredKey stored = found.orElseThrow(Authenticator::invalidKey);
+    Instant now = clock.instant();
+    if (stored.revokedAt().isPresent()) {
+      throw invalidKey();
+    }
+    if (stored.expiresAt().isPresent() && !now.isBefore(stored.expiresAt().get())) {
+      throw GatewayException.unauthorized("This API key has expired.");
+    }
+    return new Principal(stored.id(), stored.name(), stored.models(), false);
   }
 
   /** Forgets a key at once, after it was revoked. */
