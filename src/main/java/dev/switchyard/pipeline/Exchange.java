@@ -46,6 +46,7 @@ public final class Exchange {
   private Principal principal;
   private ClientRequest clientRequest;
   private RoutePlan plan;
+  private dev.switchyard.canonical.ChatRequest canonical;
   private RouteTarget servedBy;
   private int attempts;
   private Usage usage;
@@ -110,6 +111,15 @@ public final class Exchange {
 
   public void clientRequest(ClientRequest value) {
     clientRequest = value;
+  }
+
+  /** The request in canonical form, translated once and kept for every attempt that needs it. */
+  public dev.switchyard.canonical.ChatRequest canonical(
+      java.util.function.Function<ClientRequest, dev.switchyard.canonical.ChatRequest> translate) {
+    if (canonical == null) {
+      canonical = translate.apply(clientRequest);
+    }
+    return canonical;
   }
 
   public RoutePlan plan() {

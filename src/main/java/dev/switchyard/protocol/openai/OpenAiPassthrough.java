@@ -1,10 +1,12 @@
 package dev.switchyard.protocol.openai;
 
 import dev.switchyard.metering.UsageRecord.Outcome;
+import dev.switchyard.pipeline.ClientWrites;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.UpstreamErrors;
 import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamBodies;
 import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.provider.UpstreamResponse;
 import dev.switchyard.routing.RouteTarget;
@@ -72,7 +74,7 @@ public final class OpenAiPassthrough implements Forwarder {
     body.handler(chunk -> {
       exchange.resumeOwnWork();
       usage.feed(chunk.getBytes());
-      write(client, chunk, body);
+      ClientWrites.write(client, chunk, body);
       exchange.pauseOwnWork();
     });
     body.exceptionHandler(failure -> {
@@ -142,32 +144,17 @@ public final class OpenAiPassthrough implements Forwarder {
         }
       }
     }
-    write(client, Buffer.buffer(event.raw()), upstream);
-  }
-
-  /** Writes to the client; a slow client pauses the upstream until it catches up. */
-  private static void write(HttpServerResponse client, Buffer chunk, ReadStream<Buffer> upstream) {
-    if (client.ended()) {
-      return;
-    }
-    client.write(chunk);
-    if (client.writeQueueFull()) {
-      upstream.pause();
-      client.drainHandler(ignored -> upstream.resume());
-    }
+    ClientWrites.write(client, Buffer.buffer(event.raw()), upstream);
   }
 
   private Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
-    return readBounded(upstream.body()).compose(body -> {
+    return UpstreamBodies.read(upstream.body(), MAX_ERROR_BODY, true).compose(body -> {
       exchange.resumeOwnWork();
       Provider provider = target.provider();
       int status = upstream.status();
-      if (status == 401 || status == 403) {
-        LOG.warn("request {}: provider '{}' refused Switchyard's credential ({}) with HTTP {}",
-            exchange.requestId(), provider.name(), credential.map(Object::toString).orElse("no key"), status);
-        return Future.failedFuture(GatewayException.badGateway("Provider '" + provider.name()
-            + "' refused the gateway's credentials (HTTP " + status + "). The gateway operator's log names the key."));
+      if (UpstreamErrors.isCredentialRefusal(status)) {
+        return Future.failedFuture(UpstreamErrors.credentialRefused(exchange, provider, credential, status));
       }
       String text = provider.redact(body.toString(StandardCharsets.UTF_8));
       Buffer out = Buffer.buffer(text);
@@ -186,20 +173,6 @@ public final class OpenAiPassthrough implements Forwarder {
       client.end(out);
       return Future.succeededFuture();
     });
-  }
-
-  /** Reads an error body, keeping at most {@link #MAX_ERROR_BODY} bytes of it. */
-  static Future<Buffer> readBounded(ReadStream<Buffer> body) {
-    Promise<Buffer> result = Promise.promise();
-    Buffer buffer = Buffer.buffer();
-    body.handler(chunk -> {
-      if (buffer.length() < MAX_ERROR_BODY) {
-        buffer.appendBuffer(chunk, 0, Math.min(chunk.length(), MAX_ERROR_BODY - buffer.length()));
-      }
-    });
-    body.exceptionHandler(ignored -> result.tryComplete(buffer));
-    body.endHandler(ignored -> result.tryComplete(buffer));
-    return result.future();
   }
 
   private static String abbreviate(String text) {

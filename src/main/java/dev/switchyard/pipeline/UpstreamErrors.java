@@ -1,0 +1,43 @@
+package dev.switchyard.pipeline;
+
+import dev.switchyard.provider.Provider;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every forwarder does alike with a provider's error answer. */
+public final class UpstreamErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamErrors.class);
+
+  private UpstreamErrors() {}
+
+  /** 401/403 from a provider: Switchyard's own credential was refused, not the client's. */
+  public static boolean isCredentialRefusal(int status) {
+    return status == 401 || status == 403;
+  }
+
+  /**
+   * The client's answer to a refused credential: 502 naming the provider; the log (never the
+   * client) says which of the provider's keys it was.
+   */
+  public static GatewayException credentialRefused(Exchange exchange, Provider provider,
+      Optional<Provider.Credential> credential, int status) {
+    LOG.warn("request {}: provider '{}' refused Switchyard's credential ({}) with HTTP {}",
+        exchange.requestId(), provider.name(), credential.map(Object::toString).orElse("no key"), status);
+    return GatewayException.badGateway("Provider '" + provider.name()
+        + "' refused the gateway's credentials (HTTP " + status + "). The gateway operator's log names the key.");
+  }
+
+  /** The error category a provider's HTTP status falls in. */
+  public static GatewayException.ErrorKind kindFor(int status) {
+    return switch (status) {
+      case 400, 422 -> GatewayException.ErrorKind.INVALID_REQUEST;
+      case 401 -> GatewayException.ErrorKind.AUTHENTICATION;
+      case 403 -> GatewayException.ErrorKind.PERMISSION;
+      case 404 -> GatewayException.ErrorKind.NOT_FOUND;
+      case 413 -> GatewayException.ErrorKind.PAYLOAD_TOO_LARGE;
+      case 429 -> GatewayException.ErrorKind.RATE_LIMITED;
+      default -> status >= 500 ? GatewayException.ErrorKind.UPSTREAM : GatewayException.ErrorKind.INVALID_REQUEST;
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.switchyard.translation;
+
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.pipeline.GatewayException;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Consumer;
+
+/** The client's protocol, seen from translation: its requests into canonical form, answers back out. */
+public interface IngressCodec {
+  /** The client's request in canonical form; throws a 400 {@link GatewayException} for what cannot be translated. */
+  ChatRequest toCanonical(ClientRequest request);
+
+  /** A complete answer in the client's format, for the model name the client asked for. */
+  Buffer encodeResponse(ChatResponse response, ClientRequest request);
+
+  /** A stream encoder writing the client's events, one buffer per event, to {@code out}. */
+  Consumer<StreamEvent> newStreamEncoder(ClientRequest request, Consumer<Buffer> out);
+
+  /** The content type of this protocol's streams. */
+  default String streamContentType() {
+    return "text/event-stream; charset=utf-8";
+  }
+
+  /** An error in this protocol's shape. */
+  Buffer renderError(GatewayException error);
+}

@@ -1,0 +1,160 @@
+package dev.switchyard.translation;
+
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.metering.UsageRecord.Outcome;
+import dev.switchyard.pipeline.ClientWrites;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.UpstreamErrors;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamBodies;
+import dev.switchyard.provider.UpstreamRequest;
+import dev.switchyard.provider.UpstreamResponse;
+import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.sse.SseEvent;
+import dev.switchyard.sse.SseEventSplitter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.streams.ReadStream;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client speaks one protocol, the provider another: the request goes through the canonical
+ * model to the provider's format, and the answer comes back the same way — a stream event by
+ * event, through the provider's decoder into the client's encoder, never buffered whole.
+ */
+public final class TranslatingForwarder implements Forwarder {
+  private static final Logger LOG = LoggerFactory.getLogger(TranslatingForwarder.class);
+  private static final int MAX_ANSWER_BYTES = 64 << 20;
+  private static final int MAX_ERROR_BYTES = 1 << 20;
+
+  private final IngressCodec ingress;
+  private final EgressCodec egress;
+
+  public TranslatingForwarder(IngressCodec ingress, EgressCodec egress) {
+    this.ingress = ingress;
+    this.egress = egress;
+  }
+
+  @Override
+  public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
+    ChatRequest request = exchange.canonical(ingress::toCanonical);
+    Provider provider = target.provider();
+    byte[] body = egress.encodeRequest(request, target.upstreamModel());
+    return new UpstreamRequest(HttpMethod.POST, egress.path(request),
+        provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body), request.stream());
+  }
+
+  @Override
+  public Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      UpstreamResponse response) {
+    if (response.status() >= 400) {
+      return relayError(exchange, target, credential, response);
+    }
+    String contentType = Optional.ofNullable(response.headers().get("content-type")).orElse("");
+    if (exchange.clientRequest().stream() && contentType.startsWith("text/event-stream")) {
+      return relayStream(exchange, response);
+    }
+    return relayAnswer(exchange, target, response);
+  }
+
+  private Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
+    exchange.pauseOwnWork();
+    return UpstreamBodies.read(upstream.body(), MAX_ANSWER_BYTES, false).compose(body -> {
+      exchange.resumeOwnWork();
+      ChatResponse answer;
+      try {
+        answer = egress.decodeResponse(body.getBytes());
+      } catch (RuntimeException e) {
+        LOG.warn("request {}: unreadable answer from {}: {}", exchange.requestId(), target.provider().name(),
+            e.toString());
+        return Future.failedFuture(GatewayException.badGateway("Provider '" + target.provider().name()
+            + "' answered with a body the gateway could not read."));
+      }
+      answer.usage().ifPresent(exchange::usage);
+      exchange.outcome(Outcome.COMPLETED);
+      exchange.head(200, "application/json").end(ingress.encodeResponse(answer, exchange.clientRequest()));
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> relayStream(Exchange exchange, UpstreamResponse upstream) {
+    HttpServerResponse client = exchange.head(200, ingress.streamContentType());
+    client.putHeader("cache-control", "no-cache");
+    client.setChunked(true);
+    Promise<Void> done = Promise.promise();
+    ReadStream<Buffer> body = upstream.body();
+    Consumer<StreamEvent> encoder = ingress.newStreamEncoder(exchange.clientRequest(), buffer -> ClientWrites.write(client, buffer, body));
+    boolean[] ended = new boolean[1];
+    Consumer<StreamEvent> meteredEncoder = event -> {
+      if (event instanceof StreamEvent.Start start) {
+        start.usage().ifPresent(exchange::usage);
+      } else if (event instanceof StreamEvent.UsageReport report) {
+        exchange.usage(report.usage());
+      } else if (event instanceof StreamEvent.End || event instanceof StreamEvent.Failure) {
+        ended[0] = true;
+      }
+      encoder.accept(event);
+    };
+    Consumer<SseEvent> decoder = egress.newStreamDecoder(meteredEncoder);
+    SseEventSplitter events = new SseEventSplitter(decoder);
+    body.handler(chunk -> {
+      exchange.resumeOwnWork();
+      events.feed(chunk);
+      exchange.pauseOwnWork();
+    });
+    body.exceptionHandler(failure -> {
+      if (!exchange.clientGone() && !ended[0]) {
+        exchange.outcome(Outcome.INTERRUPTED);
+        encoder.accept(new StreamEvent.Failure(502, "stream_interrupted",
+            "The upstream stream broke off before its end."));
+      }
+      ClientWrites.end(client);
+      done.tryComplete();
+    });
+    body.endHandler(ignored -> {
+      exchange.resumeOwnWork();
+      events.finish();
+      if (!ended[0]) { // the provider closed without its end event: the answer may be incomplete
+        exchange.outcome(Outcome.INTERRUPTED);
+        encoder.accept(new StreamEvent.Failure(502, "stream_interrupted",
+            "The upstream stream ended before its final event."));
+      } else if (exchange.outcome() != Outcome.INTERRUPTED) {
+        exchange.outcome(Outcome.COMPLETED);
+      }
+      ClientWrites.end(client);
+      done.tryComplete();
+    });
+    exchange.pauseOwnWork();
+    return done.future();
+  }
+
+  private Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      UpstreamResponse upstream) {
+    return UpstreamBodies.read(upstream.body(), MAX_ERROR_BYTES, true).compose(body -> {
+      exchange.resumeOwnWork();
+      Provider provider = target.provider();
+      int status = upstream.status();
+      if (UpstreamErrors.isCredentialRefusal(status)) {
+        return Future.failedFuture(UpstreamErrors.credentialRefused(exchange, provider, credential, status));
+      }
+      EgressCodec.UpstreamError error = egress.decodeError(status, body.getBytes());
+      exchange.outcome(Outcome.UPSTREAM_ERROR);
+      String retryAfter = upstream.headers().get("retry-after");
+      if (retryAfter != null) {
+        exchange.response().putHeader("retry-after", retryAfter);
+      }
+      return Future.failedFuture(new GatewayException(error.status(), UpstreamErrors.kindFor(error.status()),
+          error.type(), null, provider.redact(error.message())));
+    });
+  }
+}
