@@ -168,7 +168,8 @@ direct_stream="direct;$mock/chat/completions;$work/stream.json"
 gateway_stream="gateway;$gw/chat/completions;$work/stream.json;$auth"
 
 # ---- run facts ----
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# the gateway's code is src/ and pom.xml: name the last commit that changed them
+commit=$(git log -1 --format=%h -- src pom.xml 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- src pom.xml 2>/dev/null || commit="$commit+local-changes"
 {
   echo "run=$run_id"

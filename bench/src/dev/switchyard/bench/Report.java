@@ -42,7 +42,7 @@ public final class Report {
     StringBuilder out = new StringBuilder();
     Results meta = phase("meta");
     if (meta != null) {
-      out.append("Run ").append(meta.get("run")).append(" — ").append(meta.get("date")).append(", commit ")
+      out.append("Run ").append(meta.get("run")).append(" — ").append(meta.get("date")).append(", gateway at commit ")
           .append(meta.get("commit")).append(", ").append(meta.get("cpus")).append(" CPUs, ")
           .append(meta.get("jdk")).append(", gateway JVM flags: ").append(meta.get("jvm_flags"))
           .append(", pinning: ").append(meta.get("pinning")).append(", load average at start: ")
@@ -123,6 +123,8 @@ public final class Report {
         "< 1 ms", verdict(p50 < 1000));
     row("3b", "added time to first byte p99 / added total stream time p50",
         ms(p99) + " / " + ms(number(r, "t.gateway.lat.p50_us") - number(r, "t.direct.lat.p50_us")), "", "");
+    row("3c", "gateway CPU per relayed stream (" + r.get("chunks") + " chunks and a usage chunk, at this rate)",
+        fmt(number(r, "cpu.gateway.us_per_req_excl_jit")) + " µs", "", "");
     errors(r, "direct");
     errors(r, "gateway");
   }
@@ -162,7 +164,13 @@ public final class Report {
           fmt(number(r, "live_heap_start_kb") / 1024) + " / " + fmt(number(r, "live_heap_end_kb") / 1024) + " MiB",
           "no growth", verdict(number(r, "live_heap_end_kb") - number(r, "live_heap_start_kb") < 16 * 1024));
     }
-    notes.add("Soak RSS samples: " + r.get("rss.gateway.samples"));
+    String[] samples = r.get("rss.gateway.samples").split(" ");
+    StringBuilder some = new StringBuilder();
+    int step = Math.max(1, samples.length / 12);
+    for (int i = 0; i < samples.length; i += step) {
+      some.append(some.length() == 0 ? "" : " ").append(samples[i]);
+    }
+    notes.add("Soak RSS samples" + (step > 1 ? " (every " + step + "th)" : "") + ": " + some);
     for (String target : r.get("targets").split(",")) {
       errors(r, target.trim());
     }
