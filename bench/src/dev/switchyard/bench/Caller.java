@@ -1,0 +1,122 @@
+package dev.switchyard.bench;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Makes one request and reports when its first body byte and its end arrived, and whether it was
+ * a good answer: HTTP 200 and, for a stream, a body that ends with {@code data: [DONE]}.
+ * Runs on the load generator's event loop.
+ */
+final class Caller {
+  private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+  /** One finished request; {@code error} is null when it succeeded. */
+  record Sample(String error, long firstByteNanos, long endNanos, long bytes) {
+    boolean ok() {
+      return error == null;
+    }
+  }
+
+  private final HttpClient client;
+  private final long idleTimeoutMs;
+
+  Caller(HttpClient client, long idleTimeoutMs) {
+    this.client = client;
+    this.idleTimeoutMs = idleTimeoutMs;
+  }
+
+  /**
+   * Sends {@code target}'s request; {@code onOpen} runs when a 200 head arrives, {@code done}
+   * exactly once at the end.
+   */
+  void call(Target target, Runnable onOpen, Consumer<Sample> done) {
+    Call call = new Call(target.stream(), done);
+    client.request(target.options(idleTimeoutMs))
+        .onFailure(failure -> call.fail("connect: " + kind(failure)))
+        .onSuccess(request -> request.send(target.body())
+            .onFailure(failure -> call.fail("send: " + kind(failure)))
+            .onSuccess(response -> call.read(response, onOpen)));
+  }
+
+  private static String kind(Throwable failure) {
+    String name = failure.getClass().getSimpleName();
+    return name.isEmpty() ? failure.getClass().getName() : name;
+  }
+
+  /** The state of one request while its answer arrives. */
+  private static final class Call {
+    private final boolean expectStream;
+    private final Consumer<Sample> done;
+    private final byte[] tail = new byte[DONE.length];
+    private int tailLength;
+    private long firstByte;
+    private long bytes;
+    private byte firstChar;
+    private boolean finished;
+
+    Call(boolean expectStream, Consumer<Sample> done) {
+      this.expectStream = expectStream;
+      this.done = done;
+    }
+
+    void read(HttpClientResponse response, Runnable onOpen) {
+      int status = response.statusCode();
+      if (status == 200) {
+        onOpen.run();
+      }
+      response.handler(this::chunk);
+      response.exceptionHandler(failure -> fail("body: " + kind(failure)));
+      response.endHandler(ignored -> {
+        if (status != 200) {
+          fail("http " + status);
+        } else if (expectStream && !endsWithDone()) {
+          fail("stream without [DONE]");
+        } else if (!expectStream && firstChar != '{') {
+          fail("not a JSON body");
+        } else {
+          finish(null);
+        }
+      });
+    }
+
+    private void chunk(Buffer chunk) {
+      if (firstByte == 0) {
+        firstByte = System.nanoTime();
+        firstChar = chunk.length() > 0 ? chunk.getByte(0) : 0;
+      }
+      bytes += chunk.length();
+      int length = chunk.length();
+      if (length >= tail.length) {
+        chunk.getBytes(length - tail.length, length, tail, 0);
+        tailLength = tail.length;
+      } else {
+        int keep = Math.min(tailLength, tail.length - length);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        chunk.getBytes(0, length, tail, keep);
+        tailLength = keep + length;
+      }
+    }
+
+    private boolean endsWithDone() {
+      return tailLength == DONE.length && Arrays.equals(tail, DONE);
+    }
+
+    void fail(String error) {
+      finish(error);
+    }
+
+    private void finish(String error) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      long end = System.nanoTime();
+      done.accept(new Sample(error, firstByte == 0 ? end : firstByte, end, bytes));
+    }
+  }
+}
