@@ -1,111 +1,120 @@
 package dev.switchyard.protocol.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import dev.switchyard.metering.Usage;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Finds the top-level {@code usage} of a JSON body fed in pieces as they are relayed, so a
- * non-streamed answer is metered without holding it in memory. Uses Jackson's non-blocking parser.
+ * Finds the top-level {@code usage} object of a JSON body fed in pieces as they are relayed, so a
+ * non-streamed answer is metered without holding it in memory.
+ *
+ * <p>Design note: this runs over every byte of every answer, embeddings of thousands of floats
+ * included, so it does not tokenize: it follows only string, escape and nesting state byte by
+ * byte, copies out the bytes of the top-level {@code "usage": {...}} value, and hands just those
+ * to Jackson. A body that is not one complete JSON object (not starting with an object, cut short,
+ * or with trailing bytes) reports no usage rather than a doubtful one.
  */
 public final class OpenAiBodyUsageScanner {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] KEY = {'u', 's', 'a', 'g', 'e'};
 
-  private final JsonParser parser;
   private int depth;
-  private boolean failed;
-  // Inside "usage" (depth 2) and its details objects (depth 3):
-  private boolean inUsage;
-  private String usageField;
-  private String detailsObject;
-  private long prompt;
-  private long completion;
-  private long cached;
-  private long reasoning;
-  private boolean sawUsage;
-
-  public OpenAiBodyUsageScanner() {
-    try {
-      parser = JSON.createNonBlockingByteArrayParser();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private boolean inString;
+  private boolean escaped;
+  // The string being read at depth 1 could be the key "usage": how much of it matched so far.
+  private int keyMatch = -1;
+  private boolean keyMatched; // the last string at depth 1 was exactly "usage"
+  private boolean awaitingValue; // ...and its ':' has been seen
+  private boolean capturing;
+  private byte[] captured = new byte[0];
+  private int capturedLength;
+  private boolean found;
+  private boolean malformed;
+  private boolean started; // the root object has opened
+  private boolean closed; // ...and closed again
 
   public void feed(byte[] bytes) {
-    if (failed) {
+    if (malformed) {
       return;
     }
-    try {
-      ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
-      drain();
-    } catch (IOException e) {
-      failed = true; // not JSON after all: report no usage rather than a wrong one
-    }
-  }
-
-  /** The usage found, once the whole body has been fed. */
-  public Optional<Usage> finish() {
-    if (!failed) {
-      try {
-        ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).endOfInput();
-        drain();
-      } catch (IOException e) {
-        failed = true;
+    int captureFrom = capturing ? 0 : -1;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          keyMatch = -1;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+          keyMatched = keyMatch == KEY.length;
+          keyMatch = -1;
+        } else if (keyMatch >= 0) {
+          keyMatch = keyMatch < KEY.length && KEY[keyMatch] == b ? keyMatch + 1 : -1;
+        }
+        continue;
       }
-    }
-    return sawUsage && !failed ? Optional.of(new Usage(prompt, cached, 0, completion, reasoning)) : Optional.empty();
-  }
-
-  private void drain() throws IOException {
-    JsonToken token;
-    while ((token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
-      switch (token) {
-        case START_OBJECT, START_ARRAY -> {
-          if (token == JsonToken.START_OBJECT && depth == 1 && "usage".equals(parser.currentName())) {
-            inUsage = true;
-            sawUsage = true;
-          } else if (inUsage && depth == 2) {
-            detailsObject = parser.currentName();
+      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+        continue;
+      }
+      if (closed || (!started && b != '{')) { // trailing bytes, or not an object at all
+        malformed = true;
+        return;
+      }
+      switch (b) {
+        case '"' -> {
+          inString = true;
+          keyMatch = depth == 1 && !awaitingValue ? 0 : -1;
+        }
+        case ':' -> {
+          awaitingValue = depth == 1 && keyMatched;
+          keyMatched = false;
+        }
+        case '{', '[' -> {
+          if (awaitingValue && b == '{') {
+            capturing = true;
+            captureFrom = i;
           }
+          awaitingValue = false;
           depth++;
+          started = true;
         }
-        case END_OBJECT, END_ARRAY -> {
+        case '}', ']' -> {
           depth--;
-          if (inUsage && depth == 2) {
-            detailsObject = null;
-          } else if (inUsage && depth == 1) {
-            inUsage = false;
+          if (depth < 0) {
+            malformed = true;
+            return;
+          }
+          closed = depth == 0;
+          if (capturing && depth == 1) {
+            append(bytes, captureFrom, i + 1);
+            capturing = false;
+            found = true;
           }
         }
-        case FIELD_NAME -> usageField = parser.currentName();
-        case VALUE_NUMBER_INT -> {
-          if (inUsage) {
-            record(parser.getLongValue());
-          }
+        default -> { // a scalar value, or a comma: no object for a pending key
+          awaitingValue = false;
+          keyMatched = false;
         }
-        default -> { }
       }
+    }
+    if (capturing) {
+      append(bytes, captureFrom, bytes.length);
     }
   }
 
-  private void record(long value) {
-    if (detailsObject == null && depth == 2) {
-      switch (usageField) {
-        case "prompt_tokens" -> prompt = value;
-        case "completion_tokens" -> completion = value;
-        case "prompt_cache_hit_tokens" -> cached = Math.max(cached, value);
-        default -> { }
-      }
-    } else if (depth == 3 && "prompt_tokens_details".equals(detailsObject) && "cached_tokens".equals(usageField)) {
-      cached = Math.max(cached, value); // prompt_cache_hit_tokens may have come first
-    } else if (depth == 3 && "completion_tokens_details".equals(detailsObject)
-        && "reasoning_tokens".equals(usageField)) {
-      reasoning = value;
+  /** The usage found, once the whole body has been fed; empty when there was none. */
+  public Optional<Usage> finish() {
+    return found && closed && !malformed
+        ? OpenAiUsage.parseUsageObject(captured, 0, capturedLength) : Optional.empty();
+  }
+
+  private void append(byte[] bytes, int from, int to) {
+    int n = to - from;
+    if (capturedLength + n > captured.length) {
+      captured = Arrays.copyOf(captured, Math.max(capturedLength + n, captured.length * 2 + 64));
     }
+    System.arraycopy(bytes, from, captured, capturedLength, n);
+    capturedLength += n;
   }
 }

@@ -61,6 +61,15 @@ public final class OpenAiUsage {
     }
   }
 
+  /** Reads a bare usage object (<code>{"prompt_tokens":…}</code>); empty when it is not one. */
+  static Optional<Usage> parseUsageObject(byte[] json, int offset, int length) {
+    try (JsonParser parser = JSON.createParser(json, offset, length)) {
+      return parser.nextToken() == JsonToken.START_OBJECT ? Optional.of(readUsage(parser)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   public static Found scan(byte[] json) {
     return scan(json, 0, json.length);
   }
