@@ -12,6 +12,14 @@ import java.util.Optional;
 public final class ApiKeys {
   public static final String PREFIX = "sk-sy-";
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Looking a digest up costs more than using one: keep one per thread (event loops are few).
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -40,12 +48,11 @@ public final class ApiKeys {
   }
 
   static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return digest.digest(key.getBytes(StandardCharsets.UTF_8));
   }
+
 
   /** A hint that lets a person recognise a key in a list without revealing it. */
   public static String hint(String key) {
