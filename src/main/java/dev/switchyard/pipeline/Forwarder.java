@@ -10,16 +10,33 @@ import java.util.Optional;
 /**
  * Carries one exchange to one kind of upstream and its answer back: a passthrough when both sides
  * speak the same protocol, a translator otherwise. Used once per attempt, since a failover target
- * may speak another protocol.
+ * may speak another protocol. Each relay method's future completes when the client's response is
+ * complete (or fails with the error to answer).
  */
 public interface Forwarder {
   /** The request for one attempt at {@code target}. */
   UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential);
 
-  /**
-   * Relays an answer to the client (status below 400, or an error that will not fail over). The
-   * future completes when the client's response is complete.
-   */
-  Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+  /** Relays an answer that will not fail over: an error, a stream, or a complete answer. */
+  default Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      UpstreamResponse response) {
+    if (response.status() >= 400) {
+      return relayError(exchange, target, credential, response);
+    }
+    String contentType = response.headers().get("content-type");
+    if (exchange.clientRequest().stream() && contentType != null && contentType.startsWith("text/event-stream")) {
+      return relayStream(exchange, target, response);
+    }
+    return relayAnswer(exchange, target, response);
+  }
+
+  /** An error status (400 and above) from the provider. */
+  Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse response);
+
+  /** A streamed answer to a streaming request. */
+  Future<Void> relayStream(Exchange exchange, RouteTarget target, UpstreamResponse response);
+
+  /** A complete answer. */
+  Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse response);
 }

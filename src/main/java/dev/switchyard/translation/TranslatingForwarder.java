@@ -55,19 +55,7 @@ public final class TranslatingForwarder implements Forwarder {
   }
 
   @Override
-  public Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
-      UpstreamResponse response) {
-    if (response.status() >= 400) {
-      return relayError(exchange, target, credential, response);
-    }
-    String contentType = Optional.ofNullable(response.headers().get("content-type")).orElse("");
-    if (exchange.clientRequest().stream() && contentType.startsWith("text/event-stream")) {
-      return relayStream(exchange, response);
-    }
-    return relayAnswer(exchange, target, response);
-  }
-
-  private Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
+  public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
     exchange.pauseOwnWork();
     return UpstreamBodies.read(upstream.body(), MAX_ANSWER_BYTES, false).compose(body -> {
       exchange.resumeOwnWork();
@@ -87,7 +75,8 @@ public final class TranslatingForwarder implements Forwarder {
     });
   }
 
-  private Future<Void> relayStream(Exchange exchange, UpstreamResponse upstream) {
+  @Override
+  public Future<Void> relayStream(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
     HttpServerResponse client = exchange.head(200, ingress.streamContentType());
     client.putHeader("cache-control", "no-cache");
     client.setChunked(true);
@@ -138,7 +127,8 @@ public final class TranslatingForwarder implements Forwarder {
     return done.future();
   }
 
-  private Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+  @Override
+  public Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
     return UpstreamBodies.read(upstream.body(), MAX_ERROR_BYTES, true).compose(body -> {
       exchange.resumeOwnWork();

@@ -47,20 +47,8 @@ public final class OpenAiPassthrough implements Forwarder {
   }
 
   @Override
-  public Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
-      UpstreamResponse response) {
-    if (response.status() >= 400) {
-      return relayError(exchange, target, credential, response);
-    }
-    String contentType = Optional.ofNullable(response.headers().get("content-type")).orElse("application/json");
-    OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
-    if (request.stream() && contentType.startsWith("text/event-stream")) {
-      return relayStream(exchange, request, response);
-    }
-    return relayBody(exchange, response, contentType);
-  }
-
-  private Future<Void> relayBody(Exchange exchange, UpstreamResponse upstream, String contentType) {
+  public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
+    String contentType = Optional.ofNullable(upstream.headers().get("content-type")).orElse("application/json");
     HttpServerResponse client = exchange.head(upstream.status(), contentType);
     String length = upstream.headers().get("content-length");
     if (length != null) {
@@ -93,7 +81,9 @@ public final class OpenAiPassthrough implements Forwarder {
     return done.future();
   }
 
-  private Future<Void> relayStream(Exchange exchange, OpenAiRequest request, UpstreamResponse upstream) {
+  @Override
+  public Future<Void> relayStream(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
+    OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
     HttpServerResponse client = exchange.head(200, "text/event-stream; charset=utf-8");
     client.putHeader("cache-control", "no-cache");
     client.setChunked(true);
@@ -147,7 +137,8 @@ public final class OpenAiPassthrough implements Forwarder {
     ClientWrites.write(client, Buffer.buffer(event.raw()), upstream);
   }
 
-  private Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+  @Override
+  public Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
     return UpstreamBodies.read(upstream.body(), MAX_ERROR_BODY, true).compose(body -> {
       exchange.resumeOwnWork();
