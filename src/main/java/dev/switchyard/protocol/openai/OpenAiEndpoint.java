@@ -1,5 +1,7 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.protocol.JsonKind;
+import dev.switchyard.protocol.RequestSchema;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,14 +45,12 @@ public enum OpenAiEndpoint {
 
   private final String path;
   private final String meteringName;
-  private final Set<String> required;
-  private final Map<String, JsonKind> fieldKinds;
+  private final RequestSchema schema;
 
   OpenAiEndpoint(String path, String meteringName, Set<String> required, Map<String, JsonKind> fieldKinds) {
     this.path = path;
     this.meteringName = meteringName;
-    this.required = required;
-    this.fieldKinds = fieldKinds;
+    this.schema = new RequestSchema(required, fieldKinds);
   }
 
   /** The path below the provider's base URL, such as {@code /chat/completions}. */
@@ -62,29 +62,7 @@ public enum OpenAiEndpoint {
     return meteringName;
   }
 
-  Set<String> required() {
-    return required;
-  }
-
-  JsonKind kindOf(String field) {
-    return fieldKinds.get(field);
-  }
-
-  /** The JSON shapes a checked field may take; {@code null} is accepted for every optional field. */
-  enum JsonKind {
-    STRING("a string"),
-    NUMBER("a number"),
-    INTEGER("an integer"),
-    BOOLEAN("a boolean"),
-    OBJECT("an object"),
-    ARRAY_OF_OBJECTS("an array of objects"),
-    STRING_OR_OBJECT("a string or an object"),
-    STRING_OR_ARRAY("a string or an array");
-
-    final String description;
-
-    JsonKind(String description) {
-      this.description = description;
-    }
+  RequestSchema schema() {
+    return schema;
   }
 }

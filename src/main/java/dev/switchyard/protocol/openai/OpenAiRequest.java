@@ -1,7 +1,7 @@
 package dev.switchyard.protocol.openai;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.ByteSplice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -81,23 +81,23 @@ public final class OpenAiRequest implements ClientRequest {
    * usage chunk requested so the exchange can be metered.
    */
   public byte[] forUpstream(String upstreamModel, boolean askForUsage) {
-    Splice rename = new Splice(modelStart, modelEnd, quote(upstreamModel));
+    ByteSplice rename = new ByteSplice(modelStart, modelEnd, ByteSplice.quoted(upstreamModel));
     if (!askForUsage || !stream || streamOptions.includeUsage()) {
-      return Splice.apply(body, List.of(rename));
+      return ByteSplice.apply(body, List.of(rename));
     }
-    Splice usage;
+    ByteSplice usage;
     StreamOptions options = streamOptions;
     if (options.valueStart() < 0) {
-      usage = new Splice(rootEnd, rootEnd, STREAM_OPTIONS_FIELD);
+      usage = new ByteSplice(rootEnd, rootEnd, STREAM_OPTIONS_FIELD);
     } else if (options.isNull()) {
-      usage = new Splice(options.valueStart(), options.valueEnd(), STREAM_OPTIONS_OBJECT);
+      usage = new ByteSplice(options.valueStart(), options.valueEnd(), STREAM_OPTIONS_OBJECT);
     } else if (options.includeUsageStart() >= 0) {
-      usage = new Splice(options.includeUsageStart(), options.includeUsageEnd(), TRUE);
+      usage = new ByteSplice(options.includeUsageStart(), options.includeUsageEnd(), TRUE);
     } else {
       int afterBrace = options.valueStart() + 1;
-      usage = new Splice(afterBrace, afterBrace, options.isEmpty() ? INCLUDE_USAGE_FIELD : INCLUDE_USAGE_FIELD_COMMA);
+      usage = new ByteSplice(afterBrace, afterBrace, options.isEmpty() ? INCLUDE_USAGE_FIELD : INCLUDE_USAGE_FIELD_COMMA);
     }
-    return Splice.apply(body, rename.start() < usage.start() ? List.of(rename, usage) : List.of(usage, rename));
+    return ByteSplice.apply(body, List.of(rename, usage));
   }
 
   /**
@@ -105,15 +105,15 @@ public final class OpenAiRequest implements ClientRequest {
    * renamed and the {@code stream_options} member removed, comma included.
    */
   public byte[] forUpstreamWithoutStreamOptions(String upstreamModel) {
-    Splice rename = new Splice(modelStart, modelEnd, quote(upstreamModel));
+    ByteSplice rename = new ByteSplice(modelStart, modelEnd, ByteSplice.quoted(upstreamModel));
     if (streamOptions.keyStart() < 0) {
-      return Splice.apply(body, List.of(rename));
+      return ByteSplice.apply(body, List.of(rename));
     }
-    Splice removal = streamOptionsRemoval();
-    return Splice.apply(body, rename.start() < removal.start() ? List.of(rename, removal) : List.of(removal, rename));
+    ByteSplice removal = streamOptionsRemoval();
+    return ByteSplice.apply(body, List.of(rename, removal));
   }
 
-  private Splice streamOptionsRemoval() {
+  private ByteSplice streamOptionsRemoval() {
     int start = streamOptions.keyStart();
     int end = streamOptions.valueEnd();
     int before = start - 1;
@@ -121,7 +121,7 @@ public final class OpenAiRequest implements ClientRequest {
       before--;
     }
     if (before >= 0 && body[before] == ',') { // not the first member: drop the comma before it
-      return new Splice(before, end, new byte[0]);
+      return ByteSplice.removal(before, end);
     }
     int after = end;
     while (after < body.length && isWhitespace(body[after])) {
@@ -132,44 +132,13 @@ public final class OpenAiRequest implements ClientRequest {
       while (after < body.length && isWhitespace(body[after])) {
         after++;
       }
-      return new Splice(start, after, new byte[0]);
+      return ByteSplice.removal(start, after);
     }
-    return new Splice(start, end, new byte[0]);
+    return ByteSplice.removal(start, end);
   }
 
   private static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
-  /** Replaces body[start, end) with {@code bytes}. */
-  private record Splice(int start, int end, byte[] bytes) {
-    /** Applies non-overlapping splices given in body order. */
-    static byte[] apply(byte[] body, List<Splice> splices) {
-      int size = body.length;
-      for (Splice s : splices) {
-        size += s.bytes.length - (s.end - s.start);
-      }
-      byte[] out = new byte[size];
-      int from = 0;
-      int to = 0;
-      for (Splice s : splices) {
-        System.arraycopy(body, from, out, to, s.start - from);
-        to += s.start - from;
-        System.arraycopy(s.bytes, 0, out, to, s.bytes.length);
-        to += s.bytes.length;
-        from = s.end;
-      }
-      System.arraycopy(body, from, out, to, body.length - from);
-      return out;
-    }
-  }
-
-  private static byte[] quote(String text) {
-    byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
-    byte[] quoted = new byte[escaped.length + 2];
-    quoted[0] = '"';
-    System.arraycopy(escaped, 0, quoted, 1, escaped.length);
-    quoted[quoted.length - 1] = '"';
-    return quoted;
-  }
 }
