@@ -1,120 +1,19 @@
 package dev.switchyard.protocol.openai;
 
 import dev.switchyard.metering.Usage;
-import java.util.Arrays;
+import dev.switchyard.protocol.TopLevelObjectCapture;
 import java.util.Optional;
 
-/**
- * Finds the top-level {@code usage} object of a JSON body fed in pieces as they are relayed, so a
- * non-streamed answer is metered without holding it in memory.
- *
- * <p>Design note: this runs over every byte of every answer, embeddings of thousands of floats
- * included, so it does not tokenize: it follows only string, escape and nesting state byte by
- * byte, copies out the bytes of the top-level {@code "usage": {...}} value, and hands just those
- * to Jackson. A body that is not one complete JSON object (not starting with an object, cut short,
- * or with trailing bytes) reports no usage rather than a doubtful one.
- */
+/** Meters a non-streamed OpenAI answer on the way past: its top-level {@code usage}, read in OpenAI's terms. */
 public final class OpenAiBodyUsageScanner {
-  private static final byte[] KEY = {'u', 's', 'a', 'g', 'e'};
-
-  private int depth;
-  private boolean inString;
-  private boolean escaped;
-  // The string being read at depth 1 could be the key "usage": how much of it matched so far.
-  private int keyMatch = -1;
-  private boolean keyMatched; // the last string at depth 1 was exactly "usage"
-  private boolean awaitingValue; // ...and its ':' has been seen
-  private boolean capturing;
-  private byte[] captured = new byte[0];
-  private int capturedLength;
-  private boolean found;
-  private boolean malformed;
-  private boolean started; // the root object has opened
-  private boolean closed; // ...and closed again
+  private final TopLevelObjectCapture usage = new TopLevelObjectCapture("usage");
 
   public void feed(byte[] bytes) {
-    if (malformed) {
-      return;
-    }
-    int captureFrom = capturing ? 0 : -1;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-          keyMatch = -1;
-        } else if (b == '\\') {
-          escaped = true;
-        } else if (b == '"') {
-          inString = false;
-          keyMatched = keyMatch == KEY.length;
-          keyMatch = -1;
-        } else if (keyMatch >= 0) {
-          keyMatch = keyMatch < KEY.length && KEY[keyMatch] == b ? keyMatch + 1 : -1;
-        }
-        continue;
-      }
-      if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-        continue;
-      }
-      if (closed || (!started && b != '{')) { // trailing bytes, or not an object at all
-        malformed = true;
-        return;
-      }
-      switch (b) {
-        case '"' -> {
-          inString = true;
-          keyMatch = depth == 1 && !awaitingValue ? 0 : -1;
-        }
-        case ':' -> {
-          awaitingValue = depth == 1 && keyMatched;
-          keyMatched = false;
-        }
-        case '{', '[' -> {
-          if (awaitingValue && b == '{') {
-            capturing = true;
-            captureFrom = i;
-          }
-          awaitingValue = false;
-          depth++;
-          started = true;
-        }
-        case '}', ']' -> {
-          depth--;
-          if (depth < 0) {
-            malformed = true;
-            return;
-          }
-          closed = depth == 0;
-          if (capturing && depth == 1) {
-            append(bytes, captureFrom, i + 1);
-            capturing = false;
-            found = true;
-          }
-        }
-        default -> { // a scalar value, or a comma: no object for a pending key
-          awaitingValue = false;
-          keyMatched = false;
-        }
-      }
-    }
-    if (capturing) {
-      append(bytes, captureFrom, bytes.length);
-    }
+    usage.feed(bytes);
   }
 
   /** The usage found, once the whole body has been fed; empty when there was none. */
   public Optional<Usage> finish() {
-    return found && closed && !malformed
-        ? OpenAiUsage.parseUsageObject(captured, 0, capturedLength) : Optional.empty();
-  }
-
-  private void append(byte[] bytes, int from, int to) {
-    int n = to - from;
-    if (capturedLength + n > captured.length) {
-      captured = Arrays.copyOf(captured, Math.max(capturedLength + n, captured.length * 2 + 64));
-    }
-    System.arraycopy(bytes, from, captured, capturedLength, n);
-    capturedLength += n;
+    return usage.finish().flatMap(json -> OpenAiUsage.parseUsageObject(json, 0, json.length));
   }
 }
