@@ -1,0 +1,94 @@
+package dev.switchyard.protocol.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.pipeline.GatewayException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Anthropic's error JSON, {@code {"type":"error","error":{"type","message"}}}: rendered for
+ * Switchyard's own errors on the native endpoint, and read from an Anthropic upstream for clients
+ * of other protocols. Anthropic answers "overloaded" with its own status 529; everywhere outside
+ * Anthropic's wire that is 503, the standard status for it (and retryable).
+ */
+public final class AnthropicErrors {
+  /** Anthropic's nonstandard status for an overloaded service. */
+  public static final int OVERLOADED = 529;
+
+  /** An upstream error as status (529 already made 503), Anthropic's type and message. */
+  public record UpstreamError(int status, String type, String message) {}
+
+  private AnthropicErrors() {}
+
+  public static byte[] render(GatewayException e) {
+    return render(e.status(), e.getMessage());
+  }
+
+  public static byte[] render(int status, String message) {
+    return render(type(status), message);
+  }
+
+  public static byte[] render(String type, String message) {
+    ObjectNode body = AnthropicJson.object().put("type", "error");
+    body.putObject("error").put("type", type).put("message", message);
+    return AnthropicJson.bytes(body);
+  }
+
+  /** Anthropic's error type for an HTTP status. */
+  public static String type(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request_error";
+      case 401 -> "authentication_error";
+      case 402 -> "billing_error";
+      case 403 -> "permission_error";
+      case 404 -> "not_found_error";
+      case 413 -> "request_too_large";
+      case 429 -> "rate_limit_error";
+      case 503, OVERLOADED -> "overloaded_error";
+      case 504 -> "timeout_error";
+      default -> status >= 400 && status < 500 ? "invalid_request_error" : "api_error";
+    };
+  }
+
+  /** The status an Anthropic error type stands for, outside Anthropic's wire (overloaded is 503). */
+  public static int status(String type) {
+    return switch (type) {
+      case "invalid_request_error" -> 400;
+      case "authentication_error" -> 401;
+      case "billing_error" -> 402;
+      case "permission_error" -> 403;
+      case "not_found_error" -> 404;
+      case "request_too_large" -> 413;
+      case "rate_limit_error" -> 429;
+      case "overloaded_error" -> 503;
+      case "timeout_error" -> 504;
+      default -> 500;
+    };
+  }
+
+  /** The status a client outside Anthropic's wire gets for an upstream's status. */
+  public static int clientStatus(int upstreamStatus) {
+    return upstreamStatus == OVERLOADED ? 503 : upstreamStatus;
+  }
+
+  /**
+   * Reads an Anthropic error body. A body that is not Anthropic's error JSON (a proxy's HTML page,
+   * say) keeps its status, gets the type that status stands for, and is quoted as the message.
+   */
+  public static UpstreamError parse(int status, byte[] body) {
+    int clientStatus = clientStatus(status);
+    try {
+      JsonNode error = AnthropicJson.MAPPER.readTree(body).path("error");
+      if (error.path("type").isTextual()) {
+        return new UpstreamError(clientStatus, error.get("type").asText(), error.path("message").asText(""));
+      }
+    } catch (IOException | RuntimeException e) {
+      // not JSON: described below
+    }
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    String message = text.isEmpty() ? "The Anthropic upstream answered with status " + status + "."
+        : text.length() > 500 ? text.substring(0, 500) : text;
+    return new UpstreamError(clientStatus, type(status), message);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.switchyard.protocol.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.ContentPart;
+import dev.switchyard.canonical.FinishReason;
+import dev.switchyard.canonical.Item;
+import dev.switchyard.canonical.ResponseFormat;
+import dev.switchyard.canonical.ToolChoice;
+import dev.switchyard.canonical.ToolDefinition;
+import dev.switchyard.metering.Usage;
+import dev.switchyard.pipeline.GatewayException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Canonical requests as Anthropic Messages requests, and canonical responses as Anthropic
+ * Messages responses (for the native endpoint when the model lives elsewhere).
+ *
+ * <p>Structured output: a JSON schema becomes {@code output_config.format} ({@code {"type":
+ * "json_schema","schema":...}}), the generally available form that anthropic-java's
+ * {@code MessageCreateParams.Body.outputConfig()} carries; the older beta spelling, a top-level
+ * {@code output_format}, is not sent. The schema's name, description and strict flag have no place
+ * there and are dropped (Anthropic always holds to the schema). "Any JSON object" has no schema to
+ * send, so it becomes a system instruction to answer with one JSON object.
+ *
+ * <p>Dropped because Anthropic has no equivalent and they only tune sampling: {@code seed}.
+ * Answered with a 400: more than one candidate, and a required or named tool choice without tools.
+ */
+public final class CanonicalToAnthropic {
+  static final String JSON_OBJECT_INSTRUCTION = "Respond with a single JSON object and nothing else.";
+
+  private CanonicalToAnthropic() {}
+
+  /** The request body to send to Anthropic for {@code upstreamModel}. */
+  public static byte[] request(ChatRequest request, String upstreamModel) {
+    if (request.candidates() > 1) {
+      throw GatewayException.invalidRequest("n", "Anthropic answers with one candidate; "
+          + request.candidates() + " were asked for the model " + upstreamModel + ".");
+    }
+    ObjectNode body = AnthropicJson.object().put("model", upstreamModel);
+    AnthropicOutputBudget.Plan plan =
+        AnthropicOutputBudget.plan(upstreamModel, request.maxOutputTokens(), request.reasoning());
+    body.put("max_tokens", plan.maxTokens());
+    CanonicalMessagesToAnthropic.Rendered rendered = CanonicalMessagesToAnthropic.render(request.items());
+    if (request.responseFormat().orElse(null) instanceof ResponseFormat.JsonObject) {
+      rendered.system().add(CanonicalContentToAnthropic.text(JSON_OBJECT_INSTRUCTION));
+    }
+    if (!rendered.system().isEmpty()) {
+      body.set("system", rendered.system());
+    }
+    body.set("messages", rendered.messages());
+    tools(body, request);
+    plan.budget().ifPresent(budget ->
+        body.putObject("thinking").put("type", "enabled").put("budget_tokens", budget));
+    request.temperature().ifPresent(t -> body.put("temperature", t));
+    request.topP().ifPresent(p -> body.put("top_p", p));
+    request.topK().ifPresent(k -> body.put("top_k", k));
+    if (!request.stopSequences().isEmpty()) {
+      ArrayNode stops = body.putArray("stop_sequences");
+      request.stopSequences().forEach(stops::add);
+    }
+    request.user().ifPresent(user -> body.putObject("metadata").put("user_id", user));
+    if (request.responseFormat().orElse(null) instanceof ResponseFormat.JsonSchema schema) {
+      ObjectNode format = body.putObject("output_config").putObject("format");
+      format.put("type", "json_schema").set("schema", schema.schema());
+    }
+    if (request.stream()) {
+      body.put("stream", true);
+    }
+    return AnthropicJson.bytes(body);
+  }
+
+  private static void tools(ObjectNode body, ChatRequest request) {
+    ToolChoice choice = request.toolChoice();
+    if (request.tools().isEmpty()) {
+      if (choice instanceof ToolChoice.Required || choice instanceof ToolChoice.Named) {
+        throw GatewayException.invalidRequest("tool_choice",
+            "The tool choice asks for a tool call, but the request defines no tools.");
+      }
+      return;
+    }
+    ArrayNode tools = body.putArray("tools");
+    for (ToolDefinition tool : request.tools()) {
+      ObjectNode wire = tools.addObject().put("name", tool.name());
+      tool.description().ifPresent(d -> wire.put("description", d));
+      JsonNode schema = tool.parameters();
+      wire.set("input_schema", schema == null || schema.isNull() || schema.isMissingNode()
+          ? AnthropicJson.object().put("type", "object").set("properties", AnthropicJson.object())
+          : schema);
+      tool.strict().ifPresent(s -> wire.put("strict", s));
+    }
+    ObjectNode wire = body.putObject("tool_choice");
+    switch (choice) {
+      case ToolChoice.Auto a -> wire.put("type", "auto");
+      case ToolChoice.None n -> wire.put("type", "none");
+      case ToolChoice.Required r -> wire.put("type", "any");
+      case ToolChoice.Named named -> {
+        if (request.tools().stream().noneMatch(t -> t.name().equals(named.name()))) {
+          throw GatewayException.invalidRequest("tool_choice",
+              "The tool choice names the tool '" + named.name() + "', which the request does not define.");
+        }
+        wire.put("type", "tool").put("name", named.name());
+      }
+    }
+    if (!(choice instanceof ToolChoice.None) && request.parallelToolCalls().equals(Optional.of(false))) {
+      wire.put("disable_parallel_tool_use", true);
+    }
+  }
+
+  /** A complete answer as an Anthropic Messages response, under the model name the client asked for. */
+  public static byte[] response(ChatResponse response, String requestedModel) {
+    ObjectNode body = AnthropicJson.object().put("id", response.id()).put("type", "message");
+    body.put("role", "assistant").put("model", requestedModel);
+    ArrayNode content = body.putArray("content");
+    Optional<ChatResponse.Candidate> candidate = response.candidates().stream().findFirst();
+    List<Item> items = candidate.map(ChatResponse.Candidate::items).orElse(List.of());
+    for (Item item : items) {
+      switch (item) {
+        case Item.Message m -> m.content().forEach(part -> content.add(answeredText(part)));
+        case Item.Reasoning r -> content.add(reasoning(r));
+        case Item.ToolCall c -> content.addObject().put("type", "tool_use").put("id", c.id())
+            .put("name", c.name()).set("input", answeredArguments(c));
+        case Item.ToolResult r -> throw GatewayException.badGateway(
+            "The upstream answer holds a tool result, which an Anthropic answer cannot.");
+      }
+    }
+    body.put("stop_reason", AnthropicStopReasons.toAnthropic(
+        candidate.map(ChatResponse.Candidate::finishReason).orElse(FinishReason.STOP)));
+    Optional<String> stopSequence = candidate.flatMap(ChatResponse.Candidate::stopSequence);
+    if (stopSequence.isPresent()) {
+      body.put("stop_sequence", stopSequence.get());
+    } else {
+      body.putNull("stop_sequence");
+    }
+    body.set("usage", AnthropicUsage.toJson(response.usage().orElse(Usage.ZERO)));
+    return AnthropicJson.bytes(body);
+  }
+
+  /** Anthropic answers hold text blocks only: an image or document from the upstream cannot pass. */
+  private static ObjectNode answeredText(ContentPart part) {
+    if (part instanceof ContentPart.Text text) {
+      return CanonicalContentToAnthropic.text(text.text());
+    }
+    String kind = part instanceof ContentPart.Image ? "an image" : "a document";
+    throw GatewayException.badGateway(
+        "The upstream answer holds " + kind + ", which an Anthropic answer cannot.");
+  }
+
+  /** Reasoning as a thinking block; an encrypted form with no signature as a redacted one. */
+  static ObjectNode reasoning(Item.Reasoning reasoning) {
+    if (reasoning.signature().isEmpty() && reasoning.encrypted().isPresent()) {
+      return AnthropicJson.object().put("type", "redacted_thinking").put("data", reasoning.encrypted().get());
+    }
+    return AnthropicJson.object().put("type", "thinking").put("thinking", reasoning.text())
+        .put("signature", reasoning.signature().orElse(""));
+  }
+
+  /** An upstream model's arguments; invalid JSON from it is the upstream's fault, so a 502. */
+  private static JsonNode answeredArguments(Item.ToolCall call) {
+    if (call.arguments() == null || call.arguments().isBlank()) {
+      return AnthropicJson.object();
+    }
+    try {
+      JsonNode input = AnthropicJson.MAPPER.readTree(call.arguments());
+      if (input != null && input.isObject()) {
+        return input;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw GatewayException.badGateway("The upstream model's arguments for tool call '" + call.id()
+        + "' (" + call.name() + ") are not a JSON object.");
+  }
+}
