@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Provider {
   private static final String DEFAULT_OPENAI_URL = "https://api.openai.com/v1";
+  private static final String DEFAULT_ANTHROPIC_URL = "https://api.anthropic.com";
+  private static final String ANTHROPIC_VERSION = "2023-06-01";
 
   private final String name;
   private final String kind;
@@ -88,6 +90,9 @@ public final class Provider {
             preset.map(OpenAiCompatiblePreset::quirks).orElse(new OpenAiCompatiblePreset.Quirks(false, true)),
             HttpTransport.INSTANCE);
       }
+      case ProviderKinds.ANTHROPIC -> new Provider(config, WireProtocol.ANTHROPIC,
+          config.baseUrl().orElse(DEFAULT_ANTHROPIC_URL), OpenAiCompatiblePreset.Quirks.STANDARD,
+          HttpTransport.INSTANCE);
       case ProviderKinds.SIMULATOR -> new Provider(config, WireProtocol.OPENAI, "http://simulator.invalid",
           new OpenAiCompatiblePreset.Quirks(false, true), new SimulatorTransport(config.simulator()));
       default -> throw new IllegalArgumentException("unknown provider kind " + config.kind());
@@ -140,14 +145,26 @@ public final class Provider {
     return Optional.of(new Credential(apiKeys.get(index), index));
   }
 
-  /** Headers for an upstream call: the provider's auth, its extra headers, and the content type. */
+  /**
+   * Headers for an upstream call: the content type, the provider's own auth (OpenAI's bearer token,
+   * Anthropic's {@code x-api-key} and version) and the config's extra headers.
+   */
   public MultiMap upstreamHeaders(Optional<Credential> credential, boolean stream) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     headers.set("content-type", "application/json");
     headers.set("accept", stream ? "text/event-stream" : "application/json");
     headers.set("user-agent", "switchyard");
+    if (protocol == WireProtocol.ANTHROPIC) {
+      headers.set("anthropic-version", ANTHROPIC_VERSION);
+    }
     extraHeaders.forEach(headers::set);
-    credential.ifPresent(c -> headers.set("authorization", "Bearer " + c.secret()));
+    credential.ifPresent(c -> {
+      if (protocol == WireProtocol.ANTHROPIC) {
+        headers.set("x-api-key", c.secret());
+      } else {
+        headers.set("authorization", "Bearer " + c.secret());
+      }
+    });
     return headers;
   }
 

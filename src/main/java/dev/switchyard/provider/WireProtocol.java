@@ -3,5 +3,7 @@ package dev.switchyard.provider;
 /** The request format an upstream speaks; equal on both sides means passthrough. */
 public enum WireProtocol {
   /** OpenAI's REST API: chat completions, embeddings. */
-  OPENAI
+  OPENAI,
+  /** Anthropic's Messages API. */
+  ANTHROPIC
 }

@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 public final class AnthropicErrors {
   /** Anthropic's nonstandard status for an overloaded service. */
   public static final int OVERLOADED = 529;
-
-  /** An upstream error as status (529 already made 503), Anthropic's type and message. */
-  public record UpstreamError(int status, String type, String message) {}
 
   private AnthropicErrors() {}
 

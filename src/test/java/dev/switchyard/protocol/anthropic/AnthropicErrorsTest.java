@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.anthropic;
 
+import dev.switchyard.translation.EgressCodec.UpstreamError;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.SDK;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.fixture;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.json;
@@ -53,7 +54,7 @@ class AnthropicErrorsTest {
       "messages-error-404-not-found, 404, not_found_error, 'model: claude-sonet-4-5'"})
   void recordedErrorBodiesParseIntoStatusTypeAndMessage(String name, int status, String type, String message) {
     Fixtures.Response response = fixture(name).first().response();
-    AnthropicErrors.UpstreamError error = AnthropicErrors.parse(response.status(), response.body());
+    UpstreamError error = AnthropicErrors.parse(response.status(), response.body());
     assertThat(error.status()).isEqualTo(status);
     assertThat(error.type()).isEqualTo(type);
     assertThat(error.message()).startsWith(message);
@@ -61,18 +62,18 @@ class AnthropicErrorsTest {
 
   @Test
   void overloadedStatus529BecomesThe503OtherClientsUnderstand() {
-    AnthropicErrors.UpstreamError error = AnthropicErrors.parse(529,
+    UpstreamError error = AnthropicErrors.parse(529,
         utf8("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
-    assertThat(error).isEqualTo(new AnthropicErrors.UpstreamError(503, "overloaded_error", "Overloaded"));
+    assertThat(error).isEqualTo(new UpstreamError(503, "overloaded_error", "Overloaded"));
     assertThat(AnthropicErrors.status("overloaded_error")).isEqualTo(503);
   }
 
   @Test
   void aBodyThatIsNotAnthropicErrorJsonKeepsItsStatusAndIsQuoted() {
-    AnthropicErrors.UpstreamError error = AnthropicErrors.parse(502, utf8("<html>Bad Gateway</html>"));
-    assertThat(error).isEqualTo(new AnthropicErrors.UpstreamError(502, "api_error", "<html>Bad Gateway</html>"));
+    UpstreamError error = AnthropicErrors.parse(502, utf8("<html>Bad Gateway</html>"));
+    assertThat(error).isEqualTo(new UpstreamError(502, "api_error", "<html>Bad Gateway</html>"));
     assertThat(AnthropicErrors.parse(429, new byte[0]))
-        .isEqualTo(new AnthropicErrors.UpstreamError(429, "rate_limit_error",
+        .isEqualTo(new UpstreamError(429, "rate_limit_error",
             "The Anthropic upstream answered with status 429."));
   }
 
