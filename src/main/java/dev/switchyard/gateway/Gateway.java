@@ -2,20 +2,20 @@ package dev.switchyard.gateway;
 
 import dev.switchyard.config.GatewayConfig;
 import dev.switchyard.metering.UsageSink;
-import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.pipeline.ReadBodyStage;
 import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.policy.auth.AuthenticationStage;
-import dev.switchyard.protocol.openai.OpenAiPassthrough;
-import dev.switchyard.provider.Provider;
+import dev.switchyard.protocol.anthropic.AnthropicEgress;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.routing.FailoverStage;
 import dev.switchyard.routing.RoutingStage;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
+import dev.switchyard.translation.Forwarders;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,6 @@ public final class Gateway {
   private final String masterKey;
   private final java.time.Instant startedAt;
   private final Pipeline openAiPipeline;
-  private final OpenAiPassthrough openAiPassthrough = new OpenAiPassthrough();
 
   public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
       UsageSink usageSink, Clock clock) {
@@ -53,14 +52,7 @@ public final class Gateway {
         new AuthenticationStage(authenticator),
         new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
         new RoutingStage(() -> state().router()),
-        new FailoverStage(this::forwarderFor)));
-  }
-
-  private Forwarder forwarderFor(Provider provider) {
-    if (provider.protocol() == WireProtocol.OPENAI) {
-      return openAiPassthrough;
-    }
-    throw new IllegalStateException("no forwarder for " + provider.protocol());
+        new FailoverStage(new Forwarders(Map.of(WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE)))));
   }
 
   public GatewayState state() {

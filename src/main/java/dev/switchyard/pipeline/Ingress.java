@@ -1,18 +1,31 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.IngressCodec;
 import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
 
 /**
  * The client-facing side of one endpoint: how its bodies are parsed and its errors rendered, so a
- * rejection from any stage reaches the client in its own protocol.
+ * rejection from any stage reaches the client in its own protocol; and how it reaches providers —
+ * passing through to those that speak its protocol, translating for the others where it can.
  */
 public interface Ingress {
   /** The endpoint's name in metering records, such as {@code chat.completions}. */
   String endpointName();
+
+  /** The protocol the client speaks. */
+  WireProtocol protocol();
 
   /** Parses and validates a body; throws {@link GatewayException} (400) when it is unusable. */
   ClientRequest parse(byte[] body);
 
   /** The error body in this protocol's shape; always JSON. */
   Buffer renderError(GatewayException error);
+
+  /** How requests reach a provider that speaks {@link #protocol()}. */
+  Forwarder passthrough();
+
+  /** How requests are translated for other providers; empty when this endpoint has no translation. */
+  Optional<IngressCodec> translation();
 }

@@ -10,10 +10,10 @@ import dev.switchyard.provider.UpstreamCall;
 import dev.switchyard.provider.UpstreamFailure;
 import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.provider.UpstreamResponse;
+import dev.switchyard.translation.Forwarders;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class FailoverStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverStage.class);
 
-  private final Function<Provider, Forwarder> forwarders;
+  private final Forwarders forwarders;
 
-  /** @param forwarders picks how the exchange's ingress reaches a provider */
-  public FailoverStage(Function<Provider, Forwarder> forwarders) {
+  public FailoverStage(Forwarders forwarders) {
     this.forwarders = forwarders;
   }
 
@@ -43,9 +42,20 @@ public final class FailoverStage implements Stage {
     RouteTarget target = targets.get(index);
     boolean hasNext = index + 1 < targets.size();
     Provider provider = target.provider();
-    Forwarder forwarder = forwarders.apply(provider);
+    Forwarder forwarder;
     Optional<Provider.Credential> credential = provider.nextCredential();
-    UpstreamRequest request = forwarder.request(exchange, target, credential);
+    UpstreamRequest request;
+    try {
+      forwarder = forwarders.select(exchange.ingress(), provider);
+      request = forwarder.request(exchange, target, credential);
+    } catch (GatewayException e) { // this target cannot take this request: the next one may
+      if (hasNext) {
+        LOG.info("request {}: {} cannot serve it ({}); trying the next target", exchange.requestId(),
+            provider.name(), e.getMessage());
+        return attempt(exchange, index + 1);
+      }
+      return Future.failedFuture(e);
+    }
     exchange.attempting(target);
     UpstreamCall call = provider.transport().send(provider, request, exchange.upstreamClient());
     exchange.onClientGone(call::cancel);

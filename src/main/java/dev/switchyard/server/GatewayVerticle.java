@@ -6,7 +6,6 @@ import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.pipeline.Pipeline;
-import dev.switchyard.protocol.openai.OpenAiEndpoint;
 import dev.switchyard.protocol.openai.OpenAiIngress;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -49,8 +48,8 @@ public final class GatewayVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::ownHeaders);
-    Ingress chat = new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS);
-    Ingress embeddings = new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS);
+    Ingress chat = OpenAiIngress.chatCompletions();
+    Ingress embeddings = OpenAiIngress.embeddings();
     Pipeline openAi = gateway.openAiPipeline();
     router.post("/v1/chat/completions").handler(ctx -> handle(ctx, chat, openAi));
     router.post("/v1/embeddings").handler(ctx -> handle(ctx, embeddings, openAi));

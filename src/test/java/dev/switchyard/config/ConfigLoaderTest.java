@@ -453,9 +453,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKindNamesTheKindsAndPresets() {
-      assertThat(failure("providers:\n  - {name: a, kind: anthropic}\n"))
-          .hasMessageStartingWith("test.yaml:2: providers[0].kind: unknown kind 'anthropic' (expected one of: "
-              + "openai, openai-compatible, simulator, or a preset: deepseek, ")
+      assertThat(failure("providers:\n  - {name: a, kind: cohere}\n"))
+          .hasMessageStartingWith("test.yaml:2: providers[0].kind: unknown kind 'cohere' (expected one of: "
+              + "openai, openai-compatible, anthropic, simulator, or a preset: deepseek, ")
           .hasMessageContaining("groq");
     }
 

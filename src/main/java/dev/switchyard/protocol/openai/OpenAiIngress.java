@@ -1,21 +1,44 @@
 package dev.switchyard.protocol.openai;
 
 import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.IngressCodec;
 import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
 
 /** The client side of an OpenAI endpoint: OpenAI bodies in, OpenAI error JSON out. */
 public final class OpenAiIngress implements Ingress {
-  private final OpenAiEndpoint endpoint;
+  private static final OpenAiPassthrough PASSTHROUGH = new OpenAiPassthrough();
 
-  public OpenAiIngress(OpenAiEndpoint endpoint) {
+  private final OpenAiEndpoint endpoint;
+  private final Optional<IngressCodec> translation;
+
+  private OpenAiIngress(OpenAiEndpoint endpoint, Optional<IngressCodec> translation) {
     this.endpoint = endpoint;
+    this.translation = translation;
+  }
+
+  /** Chat completions: passthrough to OpenAI-speaking providers, translated for the others. */
+  public static OpenAiIngress chatCompletions() {
+    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.empty());
+  }
+
+  /** Embeddings: passthrough only (for now). */
+  public static OpenAiIngress embeddings() {
+    return new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS, Optional.empty());
   }
 
   @Override
   public String endpointName() {
     return endpoint.meteringName();
+  }
+
+  @Override
+  public WireProtocol protocol() {
+    return WireProtocol.OPENAI;
   }
 
   @Override
@@ -26,5 +49,15 @@ public final class OpenAiIngress implements Ingress {
   @Override
   public Buffer renderError(GatewayException error) {
     return OpenAiErrors.render(error);
+  }
+
+  @Override
+  public Forwarder passthrough() {
+    return PASSTHROUGH;
+  }
+
+  @Override
+  public Optional<IngressCodec> translation() {
+    return translation;
   }
 }
