@@ -59,7 +59,8 @@ final class CanonicalItemsToOpenAiMessages {
     switch (item) {
       case Item.Reasoning r -> openAssistant(index).reasoning.add(r);
       case Item.ToolCall call -> openAssistant(index).calls.add(call);
-      case Item.Message m when m.role() == Role.ASSISTANT -> openAssistant(index).assistantContent.addAll(m.content());
+      case Item.Message m when m.role() == Role.ASSISTANT ->
+          openAssistant(index).assistantContent.addAll(m.content());
       case Item.Message m -> {
         flushAssistant();
         json.writeStartObject();

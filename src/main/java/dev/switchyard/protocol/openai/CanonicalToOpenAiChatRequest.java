@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * A canonical {@link ChatRequest} to an OpenAI chat completions request body, for a model on an
  * OpenAI or OpenAI-compatible provider. Streams ask for the usage chunk. {@code top_k} has no
- * OpenAI field and is listed as dropped, as is whatever {@link CanonicalItemsToOpenAiMessages}
- * cannot carry. {@code tool_choice} and {@code parallel_tool_calls} are sent only with tools, as
- * OpenAI refuses them otherwise, and {@code tool_choice: auto}, the default with tools, not at all.
+ * OpenAI field and is listed as dropped, as are stop sequences beyond OpenAI's four and whatever
+ * {@link CanonicalItemsToOpenAiMessages} cannot carry. {@code tool_choice} and
+ * {@code parallel_tool_calls} are sent only with tools, as OpenAI refuses them otherwise, and
+ * {@code tool_choice: auto}, the default with tools, not at all.
  */
 public final class CanonicalToOpenAiChatRequest {
   /**
@@ -33,6 +34,7 @@ public final class CanonicalToOpenAiChatRequest {
     public static final Options OPENAI = new Options(false, false);
   }
 
+  private static final int MAX_STOP_SEQUENCES = 4;
   /** Anchors of the token budget to effort mapping, on a log scale: 2k low, 8k medium, 32k high. */
   private static final int LOW_BUDGET = 2048;
   private static final int MEDIUM_BUDGET = 8192;
@@ -64,8 +66,14 @@ public final class CanonicalToOpenAiChatRequest {
         dropped.add("top_k");
       }
       if (!request.stopSequences().isEmpty()) {
+        List<String> stops = request.stopSequences();
+        if (stops.size() > MAX_STOP_SEQUENCES) {
+          dropped.add("stop_sequences[" + MAX_STOP_SEQUENCES + "..] (OpenAI takes at most "
+              + MAX_STOP_SEQUENCES + ")");
+          stops = stops.subList(0, MAX_STOP_SEQUENCES);
+        }
         json.writeArrayFieldStart("stop");
-        for (String stop : request.stopSequences()) {
+        for (String stop : stops) {
           json.writeString(stop);
         }
         json.writeEndArray();

@@ -40,7 +40,8 @@ public final class OpenAiChatResponseToCanonical {
       JsonNode choice = choices.get(i);
       String path = "choices[" + i + "]";
       DroppedFields.reportOthers(choice, CHOICE_KEYS, path, dropped);
-      var items = OpenAiMessagesToCanonical.assistantItems(choice.path("message"), path + ".message", dropped);
+      var items = OpenAiMessagesToCanonical.assistantItems(choice.path("message"), path + ".message",
+          dropped);
       JsonNode reason = choice.path("finish_reason");
       candidates.add(new ChatResponse.Candidate(choice.path("index").asInt(i), items,
           OpenAiFinishReasons.fromOpenAi(reason.asText("stop")), Optional.empty()));

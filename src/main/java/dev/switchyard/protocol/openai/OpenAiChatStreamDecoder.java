@@ -123,7 +123,8 @@ public final class OpenAiChatStreamDecoder {
       String callId = id.isTextual() ? id.asText() : "call_" + candidate + "_" + index;
       out.accept(new StreamEvent.ToolCallStart(candidate, index, callId, function.path("name").asText("")));
     }
-    text(function, "arguments").ifPresent(a -> out.accept(new StreamEvent.ToolCallDelta(candidate, index, a)));
+    text(function, "arguments")
+        .ifPresent(a -> out.accept(new StreamEvent.ToolCallDelta(candidate, index, a)));
   }
 
   /** The last usage seen goes out once, just before the end, as canonical streams order it. */

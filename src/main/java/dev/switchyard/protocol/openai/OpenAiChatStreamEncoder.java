@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Canonical stream events to OpenAI {@code chat.completion.chunk} Server-Sent Events, one buffer
  * per event, shaped as OpenAI streams them: a first chunk with {@code role: assistant} and empty
- * content; text in {@code content}; reasoning in {@code reasoning_content}, and each signed or
+ * content (null content and the first tool call when the answer starts with one, as OpenAI does);
+ * text in {@code content}; reasoning in {@code reasoning_content}, and each signed or
  * encrypted reasoning block once complete as a {@code thinking_blocks} entry (see
  * {@link OpenAiReasoningFields}); tool calls by {@code index}, the first delta of a call with its
  * id, type, name and empty arguments, later ones with argument fragments only; a chunk with the
@@ -67,7 +68,6 @@ public final class OpenAiChatStreamEncoder {
       case StreamEvent.Start start -> {
         id = JsonOut.completionId(start.id());
         start.usage().ifPresent(u -> usage = u);
-        choice(0);
       }
       case StreamEvent.TextDelta text -> {
         choice(text.candidate());
@@ -83,10 +83,7 @@ public final class OpenAiChatStreamEncoder {
         }
       }
       case StreamEvent.ReasoningSignature signature -> reasoningBlock(signature);
-      case StreamEvent.ToolCallStart call -> {
-        choice(call.candidate()).toolArguments.put(call.toolIndex(), false);
-        chunk(call.candidate(), json -> toolCallDelta(json, call.toolIndex(), call.id(), call.name(), ""), null);
-      }
+      case StreamEvent.ToolCallStart call -> toolCallStart(call);
       case StreamEvent.ToolCallDelta delta -> {
         if (!delta.argumentsFragment().isEmpty()) {
           choice(delta.candidate()).toolArguments.put(delta.toolIndex(), true);
@@ -125,6 +122,27 @@ public final class OpenAiChatStreamEncoder {
       }, null);
     }
     return choice;
+  }
+
+  /**
+   * A tool call's first delta. When the answer starts with it, the role goes in the same chunk with
+   * null content, as OpenAI sends it, so clients see no content rather than an empty one.
+   */
+  private void toolCallStart(StreamEvent.ToolCallStart call) {
+    Choice choice = choices.computeIfAbsent(call.candidate(), i -> new Choice());
+    boolean first = !choice.roleSent;
+    choice.roleSent = true;
+    choice.toolArguments.put(call.toolIndex(), false);
+    chunk(call.candidate(), json -> {
+      if (first) {
+        json.writeStringField("role", "assistant");
+        json.writeNullField("content");
+      }
+      toolCallDelta(json, call.toolIndex(), call.id(), call.name(), "");
+      if (first) {
+        json.writeNullField("refusal");
+      }
+    }, null);
   }
 
   private void reasoningBlock(StreamEvent.ReasoningSignature signature) {
@@ -198,8 +216,8 @@ public final class OpenAiChatStreamEncoder {
     json.writeStringField("model", model);
   }
 
-  private static void toolCallDelta(JsonGenerator json, int index, String callId, String name, String arguments)
-      throws IOException {
+  private static void toolCallDelta(JsonGenerator json, int index, String callId, String name,
+      String arguments) throws IOException {
     json.writeArrayFieldStart("tool_calls");
     json.writeStartObject();
     json.writeNumberField("index", index);

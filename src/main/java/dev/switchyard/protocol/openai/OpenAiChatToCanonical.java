@@ -228,6 +228,7 @@ public final class OpenAiChatToCanonical {
   }
 
   private static GatewayException wrongType(String field, String expected) {
-    return GatewayException.invalidRequest(field, "Invalid type for '" + field + "': expected " + expected + ".");
+    return GatewayException.invalidRequest(field,
+        "Invalid type for '" + field + "': expected " + expected + ".");
   }
 }

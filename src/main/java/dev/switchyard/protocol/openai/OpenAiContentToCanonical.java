@@ -61,7 +61,8 @@ final class OpenAiContentToCanonical {
 
   private static ContentPart image(JsonNode image, String path) {
     String url = image.isTextual() ? image.asText() : requiredText(image, "url", path + ".image_url");
-    MediaSource source = DataUrls.parse(url).<MediaSource>map(m -> m).orElseGet(() -> new MediaSource.Url(url));
+    MediaSource source = DataUrls.parse(url).<MediaSource>map(m -> m)
+        .orElseGet(() -> new MediaSource.Url(url));
     Optional<String> detail = image.path("detail").isTextual()
         ? Optional.of(image.path("detail").asText()) : Optional.empty();
     return new ContentPart.Image(source, detail);
@@ -74,7 +75,8 @@ final class OpenAiContentToCanonical {
       String data = file.path("file_data").asText();
       // OpenAI documents file_data as base64; in practice it is a data URL. Bare base64 is a PDF,
       // the one file type chat completions reads.
-      MediaSource.Base64 media = DataUrls.parse(data).orElseGet(() -> new MediaSource.Base64("application/pdf", data));
+      MediaSource.Base64 media = DataUrls.parse(data)
+          .orElseGet(() -> new MediaSource.Base64("application/pdf", data));
       return new ContentPart.Document(media, filename);
     }
     if (file.path("file_id").isTextual()) {

@@ -88,7 +88,8 @@ final class OpenAiMessagesToCanonical {
     JsonNode functionCall = message.path("function_call");
     boolean calls = (toolCalls.isArray() && !toolCalls.isEmpty()) || functionCall.isObject();
     // A message with nothing at all still counts as a turn, so it is kept as an empty one.
-    if (!parts.isEmpty() || !(content.isNull() || content.isMissingNode()) || (!calls && reasoning.isEmpty())) {
+    boolean contentGiven = !(content.isNull() || content.isMissingNode());
+    if (!parts.isEmpty() || contentGiven || (!calls && reasoning.isEmpty())) {
       items.add(new Item.Message(Role.ASSISTANT, parts));
     }
     for (int i = 0; i < toolCalls.size(); i++) {

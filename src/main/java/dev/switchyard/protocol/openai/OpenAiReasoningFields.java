@@ -55,7 +55,8 @@ final class OpenAiReasoningFields {
       }
     } else if (details.isArray() && !details.isEmpty()) {
       for (JsonNode detail : details) {
-        String text = detail.hasNonNull("text") ? detail.path("text").asText() : detail.path("summary").asText("");
+        String text = detail.hasNonNull("text")
+            ? detail.path("text").asText() : detail.path("summary").asText("");
         items.add(new Item.Reasoning(text, text(detail, "signature"), text(detail, "data")));
       }
     } else {

@@ -126,6 +126,18 @@ class CanonicalToOpenAiChatRequestTest {
   }
 
   @Test
+  void stopSequencesBeyondOpenAisFourAreReported() {
+    ChatRequest base = request(List.of(user("hi"))).build();
+    ChatRequest request = new ChatRequest(base.model(), base.items(), base.tools(), base.toolChoice(),
+        base.parallelToolCalls(), base.maxOutputTokens(), base.temperature(), base.topP(), base.topK(),
+        List.of("a", "b", "c", "d", "e"), base.seed(), 1, base.responseFormat(), base.reasoning(), base.user(),
+        false);
+    Translation<byte[]> t = CanonicalToOpenAiChatRequest.request(request, "gpt-4o", Options.OPENAI);
+    assertThat(t.dropped()).containsExactly("stop_sequences[4..] (OpenAI takes at most 4)");
+    assertThat(read(t.value()).path("stop").toString()).isEqualTo("[\"a\",\"b\",\"c\",\"d\"]");
+  }
+
+  @Test
   void toolChoiceAndParallelCallsGoOnlyWithTools() {
     ChatRequest request = request(List.of(user("hi"))).toolChoice(ToolChoice.NONE).parallel(false).build();
     JsonNode body = write(request);
