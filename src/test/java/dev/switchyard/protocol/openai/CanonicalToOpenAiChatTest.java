@@ -121,8 +121,8 @@ class CanonicalToOpenAiChatTest {
     assertThat(usage.totalTokens()).isEqualTo(2168);
     assertThat(usage.promptTokensDetails().orElseThrow().cachedTokens()).contains(1920L);
     assertThat(usage.completionTokensDetails().orElseThrow().reasoningTokens()).contains(100L);
-    assertThat(usage.promptTokensDetails().orElseThrow()._additionalProperties().get("cache_write_tokens")
-        .asNumber()).contains(64);
+    assertThat(usage.promptTokensDetails().orElseThrow()._additionalProperties().get("cache_write_tokens"))
+        .hasToString("64");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -24,7 +24,7 @@ import java.util.Map;
  * </ul>
  */
 final class OpenAiRequestNormalisation {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private OpenAiRequestNormalisation() {}
 
