@@ -33,6 +33,8 @@ public final class OpenAiChatToCanonical {
   /** Fields with no canonical equivalent that change nothing when they hold these values. */
   private static final Map<String, JsonNode> HARMLESS_DEFAULTS = Map.of(
       "logprobs", JsonNodeFactory.instance.booleanNode(false),
+      "logit_bias", JsonNodeFactory.instance.objectNode(),
+      "metadata", JsonNodeFactory.instance.objectNode(),
       "top_logprobs", JsonNodeFactory.instance.numberNode(0),
       "presence_penalty", JsonNodeFactory.instance.numberNode(0),
       "frequency_penalty", JsonNodeFactory.instance.numberNode(0),
@@ -157,8 +159,8 @@ public final class OpenAiChatToCanonical {
             dropped.add("stream_options." + option);
           }
         });
-      } else if (!(value.isContainerNode() && value.isEmpty())) {
-        dropped.add(name);
+      } else {
+        dropped.add(name); // even empty: web_search_options {} turns search on
       }
     }
   }

@@ -342,6 +342,7 @@ class OpenAiChatToCanonicalTest {
       "\"audio\":{\"voice\":\"alloy\",\"format\":\"wav\"} | audio",
       "\"prediction\":{\"type\":\"content\",\"content\":\"x\"} | prediction",
       "\"web_search_options\":{\"search_context_size\":\"low\"} | web_search_options",
+      "\"web_search_options\":{} | web_search_options",
       "\"service_tier\":\"flex\" | service_tier",
       "\"store\":true | store",
       "\"metadata\":{\"k\":\"v\"} | metadata",
@@ -359,6 +360,7 @@ class OpenAiChatToCanonicalTest {
   @ValueSource(strings = {
       "\"logprobs\":false", "\"top_logprobs\":0", "\"presence_penalty\":0", "\"frequency_penalty\":0.0",
       "\"store\":false", "\"service_tier\":\"auto\"", "\"modalities\":[\"text\"]", "\"metadata\":{}",
+      "\"logit_bias\":{}",
       "\"logit_bias\":null", "\"stream_options\":{\"include_usage\":false}", "\"audio\":null"})
   void fieldsHoldingTheirDefaultAreNotReported(String field) {
     assertThat(translate(user(field)).dropped()).isEmpty();
