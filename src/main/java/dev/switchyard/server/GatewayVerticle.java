@@ -48,7 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::ownHeaders);
-    Ingress chat = OpenAiIngress.chatCompletions();
+    Ingress chat = OpenAiIngress.chatCompletions(gateway.clock());
     Ingress embeddings = OpenAiIngress.embeddings();
     Pipeline openAi = gateway.openAiPipeline();
     router.post("/v1/chat/completions").handler(ctx -> handle(ctx, chat, openAi));

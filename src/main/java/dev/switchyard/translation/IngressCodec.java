@@ -3,6 +3,7 @@ package dev.switchyard.translation;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.GatewayException;
 import io.vertx.core.buffer.Buffer;
@@ -10,8 +11,11 @@ import java.util.function.Consumer;
 
 /** The client's protocol, seen from translation: its requests into canonical form, answers back out. */
 public interface IngressCodec {
-  /** The client's request in canonical form; throws a 400 {@link GatewayException} for what cannot be translated. */
-  ChatRequest toCanonical(ClientRequest request);
+  /**
+   * The client's request in canonical form, with the fields that had no canonical equivalent;
+   * throws a 400 {@link GatewayException} for what cannot be translated at all.
+   */
+  Translation<ChatRequest> toCanonical(ClientRequest request);
 
   /** A complete answer in the client's format, for the model name the client asked for. */
   Buffer encodeResponse(ChatResponse response, ClientRequest request);

@@ -3,6 +3,7 @@ package dev.switchyard.translation;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.ClientWrites;
 import dev.switchyard.pipeline.Exchange;
@@ -36,6 +37,8 @@ public final class TranslatingForwarder implements Forwarder {
   private static final Logger LOG = LoggerFactory.getLogger(TranslatingForwarder.class);
   private static final int MAX_ANSWER_BYTES = 64 << 20;
   private static final int MAX_ERROR_BYTES = 1 << 20;
+  /** Names the request fields that had no equivalent at the provider and were left out. */
+  public static final String DROPPED_HEADER = "x-switchyard-dropped-fields";
 
   private final IngressCodec ingress;
   private final EgressCodec egress;
@@ -47,7 +50,13 @@ public final class TranslatingForwarder implements Forwarder {
 
   @Override
   public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    ChatRequest request = exchange.canonical(ingress::toCanonical);
+    ChatRequest request = exchange.canonical(client -> {
+      Translation<ChatRequest> translation = ingress.toCanonical(client);
+      if (!translation.isComplete()) { // said, not silent: the client sees what the provider will not get
+        exchange.response().putHeader(DROPPED_HEADER, String.join(", ", translation.dropped()));
+      }
+      return translation.value();
+    });
     Provider provider = target.provider();
     byte[] body = egress.encodeRequest(request, target.upstreamModel());
     return new UpstreamRequest(HttpMethod.POST, egress.path(request),

@@ -7,6 +7,7 @@ import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.translation.IngressCodec;
 import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The client side of an OpenAI endpoint: OpenAI bodies in, OpenAI error JSON out. */
@@ -22,8 +23,8 @@ public final class OpenAiIngress implements Ingress {
   }
 
   /** Chat completions: passthrough to OpenAI-speaking providers, translated for the others. */
-  public static OpenAiIngress chatCompletions() {
-    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.empty());
+  public static OpenAiIngress chatCompletions(Clock clock) {
+    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.of(new OpenAiChatIngressCodec(clock)));
   }
 
   /** Embeddings: passthrough only (for now). */
