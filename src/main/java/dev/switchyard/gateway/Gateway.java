@@ -7,6 +7,7 @@ import dev.switchyard.pipeline.ReadBodyStage;
 import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.policy.auth.AuthenticationStage;
 import dev.switchyard.protocol.anthropic.AnthropicEgress;
+import dev.switchyard.protocol.openai.OpenAiChatEgress;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.routing.FailoverStage;
 import dev.switchyard.routing.RoutingStage;
@@ -35,7 +36,7 @@ public final class Gateway {
   private final Clock clock;
   private final String masterKey;
   private final java.time.Instant startedAt;
-  private final Pipeline openAiPipeline;
+  private final Pipeline pipeline;
 
   public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
       UsageSink usageSink, Clock clock) {
@@ -48,11 +49,13 @@ public final class Gateway {
     this.startedAt = clock.instant();
     this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock);
     // The whole order of a request's life, in one place.
-    this.openAiPipeline = new Pipeline(List.of(
+    this.pipeline = new Pipeline(List.of(
         new AuthenticationStage(authenticator),
         new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
         new RoutingStage(() -> state().router()),
-        new FailoverStage(new Forwarders(Map.of(WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE)))));
+        new FailoverStage(new Forwarders(Map.of(
+            WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
+            WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE)))));
   }
 
   public GatewayState state() {
@@ -71,8 +74,9 @@ public final class Gateway {
     LOG.info("config reloaded: {} providers, {} models", next.providers().size(), config.models().size());
   }
 
-  public Pipeline openAiPipeline() {
-    return openAiPipeline;
+  /** The pipeline every model endpoint shares; the exchange's ingress says what differs. */
+  public Pipeline pipeline() {
+    return pipeline;
   }
 
   public Authenticator authenticator() {

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class OpenAiBodyUsageScannerTest {
+class OpenAiAnswerUsageTest {
   private static Optional<Usage> whole(byte[] body) {
-    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    AnswerUsage scanner = new AnswerUsage();
     scanner.feed(body);
     return scanner.finish();
   }
 
   private static Optional<Usage> byteByByte(byte[] body) {
-    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    AnswerUsage scanner = new AnswerUsage();
     for (byte b : body) {
       scanner.feed(new byte[] {b});
     }
@@ -26,7 +26,7 @@ class OpenAiBodyUsageScannerTest {
   }
 
   private static Optional<Usage> randomPieces(byte[] body, long seed) {
-    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    AnswerUsage scanner = new AnswerUsage();
     Random random = new Random(seed);
     for (int at = 0; at < body.length; ) {
       int size = Math.min(body.length - at, random.nextInt(40)); // empty pieces included
@@ -66,10 +66,24 @@ class OpenAiBodyUsageScannerTest {
 
   @Test
   void feedingAfterFailureIsHarmless() {
-    OpenAiBodyUsageScanner scanner = new OpenAiBodyUsageScanner();
+    AnswerUsage scanner = new AnswerUsage();
     scanner.feed("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     scanner.feed("{\"usage\":{\"prompt_tokens\":3}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(scanner.finish()).isEmpty();
+  }
+
+  /** How the passthrough meters a complete answer: the top-level usage captured, then read as OpenAI's. */
+  private static final class AnswerUsage {
+    private final dev.switchyard.protocol.TopLevelObjectCapture usage =
+        new dev.switchyard.protocol.TopLevelObjectCapture("usage");
+
+    void feed(byte[] bytes) {
+      usage.feed(bytes);
+    }
+
+    java.util.Optional<dev.switchyard.metering.Usage> finish() {
+      return usage.finish().flatMap(json -> OpenAiUsage.parseUsageObject(json, 0, json.length));
+    }
   }
 }

@@ -1,0 +1,82 @@
+package dev.switchyard.protocol.anthropic;
+
+import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.JsonKind;
+import dev.switchyard.protocol.JsonRequestScanner;
+import dev.switchyard.protocol.RequestSchema;
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.IngressCodec;
+import io.vertx.core.buffer.Buffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The native Messages endpoint, {@code /anthropic/v1/messages}: Anthropic bodies in, Anthropic
+ * error JSON out; passthrough to Anthropic providers, translated for every other.
+ */
+public final class AnthropicIngress implements Ingress {
+  private static final RequestSchema MESSAGES = new RequestSchema(Set.of("model", "messages", "max_tokens"),
+      Map.ofEntries(
+          Map.entry("model", JsonKind.STRING),
+          Map.entry("messages", JsonKind.ARRAY_OF_OBJECTS),
+          Map.entry("max_tokens", JsonKind.INTEGER),
+          Map.entry("stream", JsonKind.BOOLEAN),
+          Map.entry("system", JsonKind.STRING_OR_ARRAY),
+          Map.entry("tools", JsonKind.ARRAY_OF_OBJECTS),
+          Map.entry("tool_choice", JsonKind.OBJECT),
+          Map.entry("temperature", JsonKind.NUMBER),
+          Map.entry("top_p", JsonKind.NUMBER),
+          Map.entry("top_k", JsonKind.INTEGER),
+          Map.entry("stop_sequences", JsonKind.ARRAY),
+          Map.entry("metadata", JsonKind.OBJECT),
+          Map.entry("thinking", JsonKind.OBJECT)));
+  private static final AnthropicPassthrough PASSTHROUGH = new AnthropicPassthrough();
+
+  private final String path;
+  private final IngressCodec translation;
+
+  /** @param path the path this endpoint forwards to below an Anthropic provider's base URL */
+  private AnthropicIngress(String path) {
+    this.path = path;
+    this.translation = new AnthropicIngressCodec();
+  }
+
+  public static AnthropicIngress messages() {
+    return new AnthropicIngress("/v1/messages");
+  }
+
+  @Override
+  public String endpointName() {
+    return "anthropic.messages";
+  }
+
+  @Override
+  public WireProtocol protocol() {
+    return WireProtocol.ANTHROPIC;
+  }
+
+  @Override
+  public ClientRequest parse(byte[] body) {
+    JsonRequestScanner.Scan scan = JsonRequestScanner.scan(body, MESSAGES, Map.of());
+    return new AnthropicRequest(body, scan.model(), scan.modelStart(), scan.modelEnd(), scan.stream(), path);
+  }
+
+  @Override
+  public Buffer renderError(GatewayException error) {
+    return Buffer.buffer(AnthropicErrors.render(error));
+  }
+
+  @Override
+  public Forwarder passthrough() {
+    return PASSTHROUGH;
+  }
+
+  @Override
+  public Optional<IngressCodec> translation() {
+    return Optional.of(translation);
+  }
+}

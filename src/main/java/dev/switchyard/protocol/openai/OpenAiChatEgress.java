@@ -1,0 +1,55 @@
+package dev.switchyard.protocol.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.sse.SseEvent;
+import dev.switchyard.translation.EgressCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/** OpenAI chat completions as a translation target: for clients of other protocols on OpenAI-speaking models. */
+public final class OpenAiChatEgress implements EgressCodec {
+  public static final OpenAiChatEgress INSTANCE = new OpenAiChatEgress();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OpenAiChatEgress() {}
+
+  @Override
+  public String path(ChatRequest request) {
+    return OpenAiEndpoint.CHAT_COMPLETIONS.path();
+  }
+
+  @Override
+  public byte[] encodeRequest(ChatRequest request, String upstreamModel) {
+    return CanonicalToOpenAiChatRequest.request(request, upstreamModel, CanonicalToOpenAiChatRequest.Options.OPENAI)
+        .value();
+  }
+
+  @Override
+  public ChatResponse decodeResponse(byte[] body) {
+    return OpenAiChatResponseToCanonical.translate(body).value();
+  }
+
+  @Override
+  public Consumer<SseEvent> newStreamDecoder(Consumer<StreamEvent> out) {
+    return new OpenAiChatStreamDecoder(out)::accept;
+  }
+
+  @Override
+  public UpstreamError decodeError(int status, byte[] body) {
+    try {
+      JsonNode error = JSON.readTree(body).path("error");
+      if (error.isObject()) {
+        return new UpstreamError(status, error.path("type").asText("api_error"), error.path("message").asText(""));
+      }
+    } catch (IOException e) {
+      // not JSON: said as it came
+    }
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return new UpstreamError(status, "api_error", text.length() > 500 ? text.substring(0, 500) + "..." : text);
+  }
+}
