@@ -34,6 +34,12 @@ public final class DefaultConfig {
           Optional.ofNullable(environment.apply("OPENAI_BASE_URL")).filter(DefaultConfig::present), openAiKey));
       models.add(new ModelConfig("openai/*", List.of(new ModelConfig.TargetConfig("openai", "*"))));
     }
+    String anthropicKey = environment.apply("ANTHROPIC_API_KEY");
+    if (present(anthropicKey)) {
+      providers.add(provider("anthropic", ProviderKinds.ANTHROPIC, Optional.empty(),
+          Optional.ofNullable(environment.apply("ANTHROPIC_BASE_URL")).filter(DefaultConfig::present), anthropicKey));
+      models.add(new ModelConfig("anthropic/*", List.of(new ModelConfig.TargetConfig("anthropic", "*"))));
+    }
     for (OpenAiCompatiblePreset preset : OpenAiCompatiblePreset.values()) {
       String key = environment.apply(preset.keyVariable());
       if (present(key)) {

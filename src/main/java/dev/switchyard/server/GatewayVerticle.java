@@ -56,6 +56,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/v1/chat/completions").handler(ctx -> handle(ctx, chat, pipeline));
     router.post("/v1/embeddings").handler(ctx -> handle(ctx, embeddings, pipeline));
     router.post("/anthropic/v1/messages").handler(ctx -> handle(ctx, anthropicMessages, pipeline));
+    Ingress anthropicCountTokens = AnthropicIngress.countTokens();
+    router.post("/anthropic/v1/messages/count_tokens").handler(ctx -> handle(ctx, anthropicCountTokens, pipeline));
     new ModelsRoute(gateway).mount(router);
     new HealthRoutes(gateway).mount(router);
     new KeyAdminRoutes(gateway).mount(router);

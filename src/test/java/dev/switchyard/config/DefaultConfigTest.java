@@ -44,6 +44,18 @@ class DefaultConfigTest {
   }
 
   @Test
+  void anthropicKeyAddsTheAnthropicProviderAndItsWildcard() {
+    GatewayConfig config = DefaultConfig.build(Map.of("ANTHROPIC_API_KEY", "sk-ant")::get);
+
+    assertThat(providerNames(config)).containsExactly("simulator", "anthropic");
+    ProviderConfig anthropic = config.provider("anthropic").orElseThrow();
+    assertThat(anthropic.kind()).isEqualTo(ProviderKinds.ANTHROPIC);
+    assertThat(anthropic.apiKeys()).containsExactly("sk-ant");
+    assertThat(config.models()).contains(
+        new ModelConfig("anthropic/*", List.of(new ModelConfig.TargetConfig("anthropic", "*"))));
+  }
+
+  @Test
   void openAiBaseUrlComesFromTheEnvironmentToo() {
     GatewayConfig config = DefaultConfig.build(
         Map.of("OPENAI_API_KEY", "sk-openai", "OPENAI_BASE_URL", "http://127.0.0.1:9999/v1")::get);

@@ -197,4 +197,23 @@ class AnthropicClientIT {
     assertThat(missingMaxTokens.json().at("/error/type").asText()).isEqualTo("invalid_request_error");
     assertThat(missingMaxTokens.json().at("/error/message").asText()).contains("max_tokens");
   }
+
+  @Test
+  void countTokensPassesThroughToClaudeAndIsRefusedClearlyElsewhere() {
+    anthropic.enqueue(UpstreamReply.json(200, "{\"input_tokens\":14}"));
+
+    HttpResult counted = gateway.post("/anthropic/v1/messages/count_tokens", GatewayHarness.MASTER_KEY,
+        "{\"model\":\"claude-sonnet\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertThat(counted.status()).isEqualTo(200);
+    assertThat(counted.json().path("input_tokens").asInt()).isEqualTo(14);
+    ReceivedRequest received = anthropic.takeRequest();
+    assertThat(received.path()).isEqualTo("/v1/messages/count_tokens");
+    assertThat(received.json().path("model").asText()).isEqualTo("claude-sonnet-4-5");
+
+    HttpResult elsewhere = gateway.post("/anthropic/v1/messages/count_tokens", GatewayHarness.MASTER_KEY,
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertThat(elsewhere.status()).isEqualTo(400);
+    assertThat(elsewhere.json().at("/error/type").asText()).isEqualTo("invalid_request_error");
+    assertThat(elsewhere.json().at("/error/message").asText()).contains("openai");
+  }
 }

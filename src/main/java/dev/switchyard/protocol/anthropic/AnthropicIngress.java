@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The native Messages endpoint, {@code /anthropic/v1/messages}: Anthropic bodies in, Anthropic
- * error JSON out; passthrough to Anthropic providers, translated for every other.
+ * Anthropic's native endpoints under {@code /anthropic}: Anthropic bodies in, Anthropic error JSON
+ * out; passthrough to Anthropic providers, and for Messages translated for every other provider.
  */
 public final class AnthropicIngress implements Ingress {
   private static final RequestSchema MESSAGES = new RequestSchema(Set.of("model", "messages", "max_tokens"),
@@ -34,24 +34,39 @@ public final class AnthropicIngress implements Ingress {
           Map.entry("stop_sequences", JsonKind.ARRAY),
           Map.entry("metadata", JsonKind.OBJECT),
           Map.entry("thinking", JsonKind.OBJECT)));
+  private static final RequestSchema COUNT_TOKENS = new RequestSchema(Set.of("model", "messages"),
+      Map.of("model", JsonKind.STRING, "messages", JsonKind.ARRAY_OF_OBJECTS, "system", JsonKind.STRING_OR_ARRAY,
+          "tools", JsonKind.ARRAY_OF_OBJECTS));
   private static final AnthropicPassthrough PASSTHROUGH = new AnthropicPassthrough();
 
+  private final String name;
   private final String path;
-  private final IngressCodec translation;
+  private final RequestSchema schema;
+  private final Optional<IngressCodec> translation;
 
   /** @param path the path this endpoint forwards to below an Anthropic provider's base URL */
-  private AnthropicIngress(String path) {
+  private AnthropicIngress(String name, String path, RequestSchema schema, Optional<IngressCodec> translation) {
+    this.name = name;
     this.path = path;
-    this.translation = new AnthropicIngressCodec();
+    this.schema = schema;
+    this.translation = translation;
   }
 
+  /** {@code POST /anthropic/v1/messages}: any model. */
   public static AnthropicIngress messages() {
-    return new AnthropicIngress("/v1/messages");
+    return new AnthropicIngress("anthropic.messages", "/v1/messages", MESSAGES,
+        Optional.of(new AnthropicIngressCodec()));
+  }
+
+  /** {@code POST /anthropic/v1/messages/count_tokens}: models on Anthropic providers, which count them. */
+  public static AnthropicIngress countTokens() {
+    return new AnthropicIngress("anthropic.count_tokens", "/v1/messages/count_tokens", COUNT_TOKENS,
+        Optional.empty());
   }
 
   @Override
   public String endpointName() {
-    return "anthropic.messages";
+    return name;
   }
 
   @Override
@@ -61,7 +76,7 @@ public final class AnthropicIngress implements Ingress {
 
   @Override
   public ClientRequest parse(byte[] body) {
-    JsonRequestScanner.Scan scan = JsonRequestScanner.scan(body, MESSAGES, Map.of());
+    JsonRequestScanner.Scan scan = JsonRequestScanner.scan(body, schema, Map.of());
     return new AnthropicRequest(body, scan.model(), scan.modelStart(), scan.modelEnd(), scan.stream(), path);
   }
 
@@ -77,6 +92,6 @@ public final class AnthropicIngress implements Ingress {
 
   @Override
   public Optional<IngressCodec> translation() {
-    return Optional.of(translation);
+    return translation;
   }
 }
