@@ -15,10 +15,12 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,15 +51,13 @@ public final class GatewayVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(10_000).setHttp2MaxSize(100));
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::ownHeaders);
-    Ingress chat = OpenAiIngress.chatCompletions(gateway.clock());
-    Ingress embeddings = OpenAiIngress.embeddings();
-    Ingress anthropicMessages = AnthropicIngress.messages();
+    // The model endpoints: dispatched by exact path before the router, which they do not need.
+    Map<String, Ingress> modelEndpoints = Map.of(
+        "/v1/chat/completions", OpenAiIngress.chatCompletions(gateway.clock()),
+        "/v1/embeddings", OpenAiIngress.embeddings(),
+        "/anthropic/v1/messages", AnthropicIngress.messages(),
+        "/anthropic/v1/messages/count_tokens", AnthropicIngress.countTokens());
     Pipeline pipeline = gateway.pipeline();
-    router.post("/v1/chat/completions").handler(ctx -> handle(ctx, chat, pipeline));
-    router.post("/v1/embeddings").handler(ctx -> handle(ctx, embeddings, pipeline));
-    router.post("/anthropic/v1/messages").handler(ctx -> handle(ctx, anthropicMessages, pipeline));
-    Ingress anthropicCountTokens = AnthropicIngress.countTokens();
-    router.post("/anthropic/v1/messages/count_tokens").handler(ctx -> handle(ctx, anthropicCountTokens, pipeline));
     new ModelsRoute(gateway).mount(router);
     new HealthRoutes(gateway).mount(router);
     new KeyAdminRoutes(gateway).mount(router);
@@ -81,7 +81,14 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(16 * 1024)
         .setMaxHeaderSize(64 * 1024)
         .setIdleTimeout(0));
-    server.requestHandler(router);
+    server.requestHandler(request -> {
+      Ingress ingress = request.method() == HttpMethod.POST ? modelEndpoints.get(request.path()) : null;
+      if (ingress != null) {
+        handle(request, ingress, pipeline);
+      } else {
+        router.handle(request);
+      }
+    });
     return server.listen();
   }
 
@@ -108,8 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void handle(RoutingContext ctx, Ingress ingress, Pipeline pipeline) {
-    HttpServerRequest request = ctx.request();
+  private void handle(HttpServerRequest request, Ingress ingress, Pipeline pipeline) {
     request.pause(); // the body is read only after authentication
     Exchange exchange = new Exchange(request, ingress, upstreamClient);
     pipeline.run(exchange).onComplete(result -> {
