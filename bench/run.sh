@@ -40,7 +40,12 @@ PIN=${PIN:-0}
 PEER=${PEER:-}
 PEER_LAT_RATE=${PEER_LAT_RATE:-50}
 PEER_CPU_REQUESTS=${PEER_CPU_REQUESTS:-$(pick 20000 5000)}
-PHASES=${PHASES:-cpu,latency,ttfb,streams,soak}
+XLATE_WARMUP_SECONDS=${XLATE_WARMUP_SECONDS:-$(pick 20 10)}
+XLATE_WARMUP_MAX_SECONDS=${XLATE_WARMUP_MAX_SECONDS:-$(pick 60 30)}
+XLATE_CPU_REQUESTS=${XLATE_CPU_REQUESTS:-$(pick 40000 8000)}
+XLATE_STREAMS=${XLATE_STREAMS:-$(pick 2000 400)}
+XLATE_STREAM_CONCURRENCY=${XLATE_STREAM_CONCURRENCY:-32}
+PHASES=${PHASES:-cpu,latency,ttfb,streams,soak,translation}
 
 JAVA_HOME=$("$root/bin/java-home")
 java="$JAVA_HOME/bin/java"
@@ -134,11 +139,18 @@ providers:
     base_url: http://127.0.0.1:$mock_port/slow/v1
     api_keys: [sk-upstream-bench]
     timeout: 120s
+  - name: anthropic
+    kind: anthropic
+    base_url: http://127.0.0.1:$mock_port
+    api_keys: [sk-upstream-bench]
+    timeout: 120s
 models:
   - name: bench-model
     targets: [{provider: mock, model: bench-model}]
   - name: bench-slow
     targets: [{provider: mock-slow, model: bench-model}]
+  - name: bench-claude
+    targets: [{provider: anthropic, model: bench-claude}]
 YAML
 # shellcheck disable=SC2086  # the options are meant to split
 "${pin_gateway[@]}" "$java" $GATEWAY_JAVA_OPTS -jar target/switchyard.jar --config "$work/bench.yaml" \
@@ -156,6 +168,16 @@ cat > "$work/stream.json" <<'JSON'
 {"model":"bench-model","messages":[{"role":"system","content":"You are a helpful assistant."},{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2,"max_tokens":64,"stream":true}
 JSON
 sed 's/"bench-model"/"bench-slow"/' "$work/stream.json" > "$work/slow.json"
+# the translated paths: the same question as an OpenAI body for the Claude model, and as an
+# Anthropic Messages body for the OpenAI model
+sed 's/"bench-model"/"bench-claude"/' "$work/chat.json" > "$work/claude-chat.json"
+sed 's/"bench-model"/"bench-claude"/' "$work/stream.json" > "$work/claude-stream.json"
+cat > "$work/messages.json" <<'JSON'
+{"model":"bench-model","max_tokens":64,"system":"You are a helpful assistant.","messages":[{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2}
+JSON
+cat > "$work/messages-stream.json" <<'JSON'
+{"model":"bench-model","max_tokens":64,"system":"You are a helpful assistant.","messages":[{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2,"stream":true}
+JSON
 cat > "$work/embed.json" <<'JSON'
 {"model":"bench-model","input":"The capital of France is Paris.","encoding_format":"float"}
 JSON
@@ -243,6 +265,45 @@ if has soak; then
     --target "embeddings;$gw/embeddings;$work/embed.json;$auth" --watch "gateway=$gateway_pid"
   echo "live_heap_start_kb=$heap_before" >> "$out/soak.txt"
   echo "live_heap_end_kb=$(live_heap_kb)" >> "$out/soak.txt"
+fi
+
+# ---- 7. the cost of translation: passthrough and both translated directions, same loop ----
+# Each direction in two halves, ordered P O A | A O P, so that a drift in the machine's load over
+# the phase weighs the same on all three; the report sums the halves.
+if has translation; then
+  anthropic_auth="x-api-key: $master_key;anthropic-version: 2023-06-01"
+  messages_url="http://127.0.0.1:$gateway_port/anthropic/v1/messages"
+  declare -A xchat=(
+    [passthrough]="passthrough;$gw/chat/completions;$work/chat.json;$auth"
+    [openai-anthropic]="openai_to_anthropic;$gw/chat/completions;$work/claude-chat.json;$auth"
+    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages.json;$anthropic_auth")
+  declare -A xstream=(
+    [passthrough]="passthrough;$gw/chat/completions;$work/stream.json;$auth"
+    [openai-anthropic]="openai_to_anthropic;$gw/chat/completions;$work/claude-stream.json;$auth"
+    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages-stream.json;$anthropic_auth")
+  # the translated paths have not been through the main warm-up: their own, until the JIT settles;
+  # answers and streams apart, as streams would hold a mixed closed loop's callers most of the time
+  load xlate-warmup-chat --mode closed --concurrency "$CPU_CONCURRENCY" --requests 2000 --max-seconds 60 \
+    --warmup-seconds "$XLATE_WARMUP_SECONDS" --settle-pid "$gateway_pid" \
+    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" \
+    --target "${xchat[passthrough]}" --target "${xchat[openai-anthropic]}" --target "${xchat[anthropic-openai]}"
+  load xlate-warmup-stream --mode closed --concurrency "$XLATE_STREAM_CONCURRENCY" --requests 300 \
+    --max-seconds 60 --warmup-seconds "$XLATE_WARMUP_SECONDS" --settle-pid "$gateway_pid" \
+    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" --target "${xstream[passthrough]}" \
+    --target "${xstream[openai-anthropic]}" --target "${xstream[anthropic-openai]}"
+  half_requests=$(( (XLATE_CPU_REQUESTS + 1) / 2 ))
+  half_streams=$(( (XLATE_STREAMS + 1) / 2 ))
+  for kind in passthrough openai-anthropic anthropic-openai anthropic-openai openai-anthropic passthrough; do
+    [ -f "$out/xcpu-$kind-1.txt" ] && half=2 || half=1
+    load "xcpu-$kind-$half" --mode closed --concurrency "$CPU_CONCURRENCY" --requests "$half_requests" \
+      --max-seconds 300 --warmup-seconds 3 --target "${xchat[$kind]}" --watch "gateway=$gateway_pid"
+  done
+  for kind in passthrough openai-anthropic anthropic-openai anthropic-openai openai-anthropic passthrough; do
+    [ -f "$out/xstream-$kind-1.txt" ] && half=2 || half=1
+    load "xstream-$kind-$half" --mode closed --concurrency "$XLATE_STREAM_CONCURRENCY" --requests "$half_streams" \
+      --max-seconds 300 --warmup-seconds 3 --target "${xstream[$kind]}" --watch "gateway=$gateway_pid" \
+      --label "chunks=$STREAM_CHUNKS" --label "interval_ms=$STREAM_INTERVAL_MS"
+  done
 fi
 
 # ---- 6. a peer gateway beside Switchyard, same mock, non-streaming only ----

@@ -9,11 +9,15 @@ import java.util.function.Consumer;
 
 /**
  * Makes one request and reports when its first body byte and its end arrived, and whether it was
- * a good answer: HTTP 200 and, for a stream, a body that ends with {@code data: [DONE]}.
+ * a good answer: HTTP 200 and, for a stream, a body whose last event is the protocol's final one
+ * ({@code data: [DONE]} for OpenAI, {@code event: message_stop} for Anthropic).
  * Runs on the load generator's event loop.
  */
 final class Caller {
   private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MESSAGE_STOP = "event: message_stop\n".getBytes(StandardCharsets.UTF_8);
+  /** Enough of the body's end to hold its whole last event, for either protocol. */
+  private static final int TAIL = 128;
 
   /** One finished request; {@code error} is null when it succeeded. */
   record Sample(String error, long firstByteNanos, long endNanos, long bytes) {
@@ -35,7 +39,7 @@ final class Caller {
    * exactly once at the end.
    */
   void call(Target target, Runnable onOpen, Consumer<Sample> done) {
-    Call call = new Call(target.stream(), done);
+    Call call = new Call(target.stream(), target.anthropic(), done);
     client.request(target.options(idleTimeoutMs))
         .onFailure(failure -> call.fail("connect: " + kind(failure)))
         .onSuccess(request -> request.send(target.body())
@@ -51,16 +55,18 @@ final class Caller {
   /** The state of one request while its answer arrives. */
   private static final class Call {
     private final boolean expectStream;
+    private final boolean anthropic;
     private final Consumer<Sample> done;
-    private final byte[] tail = new byte[DONE.length];
+    private final byte[] tail = new byte[TAIL];
     private int tailLength;
     private long firstByte;
     private long bytes;
     private byte firstChar;
     private boolean finished;
 
-    Call(boolean expectStream, Consumer<Sample> done) {
+    Call(boolean expectStream, boolean anthropic, Consumer<Sample> done) {
       this.expectStream = expectStream;
+      this.anthropic = anthropic;
       this.done = done;
     }
 
@@ -74,8 +80,10 @@ final class Caller {
       response.endHandler(ignored -> {
         if (status != 200) {
           fail("http " + status);
-        } else if (expectStream && !endsWithDone()) {
+        } else if (expectStream && !anthropic && !endsWithDone()) {
           fail("stream without [DONE]");
+        } else if (expectStream && anthropic && !endsWithMessageStop()) {
+          fail("stream without message_stop");
         } else if (!expectStream && firstChar != '{') {
           fail("not a JSON body");
         } else {
@@ -103,7 +111,30 @@ final class Caller {
     }
 
     private boolean endsWithDone() {
-      return tailLength == DONE.length && Arrays.equals(tail, DONE);
+      return tailLength >= DONE.length
+          && Arrays.equals(tail, tailLength - DONE.length, tailLength, DONE, 0, DONE.length);
+    }
+
+    /** Whether the last SSE event (after the last blank line before the end) is message_stop. */
+    private boolean endsWithMessageStop() {
+      if (tailLength < MESSAGE_STOP.length + 2 || tail[tailLength - 1] != '\n' || tail[tailLength - 2] != '\n') {
+        return false;
+      }
+      int start = -1;
+      for (int i = tailLength - 3; i > 0; i--) {
+        if (tail[i] == '\n' && tail[i - 1] == '\n') {
+          start = i + 1;
+          break;
+        }
+      }
+      if (start < 0) { // no earlier event in the tail: fine only if the tail holds the whole body
+        if (bytes > tailLength) {
+          return false;
+        }
+        start = 0;
+      }
+      return tailLength - start >= MESSAGE_STOP.length
+          && Arrays.equals(tail, start, start + MESSAGE_STOP.length, MESSAGE_STOP, 0, MESSAGE_STOP.length);
     }
 
     void fail(String error) {

@@ -309,6 +309,7 @@ public final class LoadGen {
     }
     // JIT compilation is a one-off cost of a young JVM; without it is the steady-state cost.
     double steady = (ticks - jit) * 1e6 / clockTicksPerSecond;
+    results.put("cpu." + name + ".us_excl_jit", format(steady));
     results.put("cpu." + name + ".us_per_req_excl_jit", requests == 0 ? "n/a" : format(steady / requests));
     results.put("cpu." + name + ".jit_share", ticks == 0 ? "0" : format((double) jit / ticks));
     after.threads.get(name).forEach((group, end) -> {

@@ -19,8 +19,10 @@ import java.util.Locale;
 
 /**
  * A fast OpenAI-compatible upstream on 127.0.0.1 for the bench: fixed chat answers (with usage),
- * SSE streams of N chunks at a set interval, and embeddings. Every answer is built once at start,
- * so the mock's own cost per request stays small and constant.
+ * SSE streams of N chunks at a set interval, and embeddings; and Anthropic's Messages API
+ * ({@code POST /v1/messages}): a text answer with usage, or a stream in Anthropic's event order
+ * with N text deltas at the same interval. Every answer is built once at start, so the mock's own
+ * cost per request stays small and constant.
  *
  * <p>Paths under {@code /v1} use the fast stream profile ({@code --chunks}, {@code --interval-ms});
  * the same paths under {@code /slow/v1} use the slow one ({@code --slow-chunks},
@@ -33,18 +35,25 @@ public final class MockUpstream {
   private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
   private static final long CREATED = 1_750_000_000L;
 
-  /** How a stream is paced: {@code chunks} data events, {@code intervalMs} apart (0: all at once). */
-  record Profile(int chunks, long intervalMs, List<Buffer> events, Buffer usageEvent) {}
+  /**
+   * How a stream is paced: {@code chunks} data events, {@code intervalMs} apart (0: all at once).
+   * The Anthropic stream sends its head events with the first delta, one delta per interval, and
+   * its tail events with the last delta.
+   */
+  record Profile(int chunks, long intervalMs, List<Buffer> events, Buffer usageEvent,
+      List<Buffer> messagesHead, List<Buffer> messagesDeltas, List<Buffer> messagesTail) {}
 
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
   private final Buffer chatAnswer;
+  private final Buffer messagesAnswer;
   private final Buffer embeddingAnswer;
   private final Profile fast;
   private final Profile slow;
 
   MockUpstream(Args args) {
     this.chatAnswer = Buffer.buffer(chatJson());
+    this.messagesAnswer = Buffer.buffer(AnthropicAnswers.message());
     this.embeddingAnswer = Buffer.buffer(embeddingJson(args.integer("embedding-dims", 256)));
     this.fast = profile(args.integer("chunks", 20), args.integer("interval-ms", 0));
     this.slow = profile(args.integer("slow-chunks", 20), args.integer("slow-interval-ms", 1000));
@@ -76,6 +85,8 @@ public final class MockUpstream {
     Profile chosen = profile;
     if (request.method() == HttpMethod.POST && path.equals("/v1/chat/completions")) {
       request.body().onSuccess(body -> chat(request, body, chosen));
+    } else if (request.method() == HttpMethod.POST && path.equals("/v1/messages")) {
+      request.body().onSuccess(body -> messages(request, body, chosen));
     } else if (request.method() == HttpMethod.POST && path.equals("/v1/embeddings")) {
       request.body().onSuccess(body -> json(request.response(), embeddingAnswer));
     } else if (path.equals("/health")) {
@@ -124,6 +135,55 @@ public final class MockUpstream {
       }
     });
     response.closeHandler(ignored -> vertx.cancelTimer(timer));
+  }
+
+  /** Anthropic's Messages API; without an {@code x-api-key} it refuses, as Anthropic does. */
+  private void messages(HttpServerRequest request, Buffer body, Profile profile) {
+    HttpServerResponse response = request.response();
+    if (request.getHeader("x-api-key") == null || request.getHeader("anthropic-version") == null) {
+      response.setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(AnthropicAnswers.AUTH_ERROR);
+      return;
+    }
+    if (!isTrue(body.getBytes(), "\"stream\"")) {
+      json(response, messagesAnswer);
+      return;
+    }
+    MultiMap headers = response.headers();
+    headers.set(HttpHeaders.CONTENT_TYPE, EVENT_STREAM);
+    headers.set(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+    response.setChunked(true);
+    profile.messagesHead().forEach(response::write);
+    List<Buffer> deltas = profile.messagesDeltas();
+    response.write(deltas.get(0));
+    if (profile.intervalMs() <= 0 || deltas.size() == 1) {
+      for (int i = 1; i < deltas.size(); i++) {
+        response.write(deltas.get(i));
+      }
+      finishMessages(response, profile);
+      return;
+    }
+    Vertx vertx = Vertx.currentContext().owner();
+    int[] next = {1};
+    long timer = vertx.setPeriodic(profile.intervalMs(), id -> {
+      if (response.closed() || response.ended()) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      response.write(deltas.get(next[0]++));
+      if (next[0] >= deltas.size()) {
+        vertx.cancelTimer(id);
+        finishMessages(response, profile);
+      }
+    });
+    response.closeHandler(ignored -> vertx.cancelTimer(timer));
+  }
+
+  private static void finishMessages(HttpServerResponse response, Profile profile) {
+    List<Buffer> tail = profile.messagesTail();
+    for (int i = 0; i < tail.size() - 1; i++) {
+      response.write(tail.get(i));
+    }
+    response.end(tail.get(tail.size() - 1));
   }
 
   private static void finish(HttpServerResponse response, Profile profile, boolean usage) {
@@ -192,7 +252,13 @@ public final class MockUpstream {
       events.add(Buffer.buffer(head + choice + "],\"usage\":null}\n\n"));
     }
     Buffer usage = Buffer.buffer(head + "]," + usageJson() + "}\n\n");
-    return new Profile(count, intervalMs, List.copyOf(events), usage);
+    return new Profile(count, intervalMs, List.copyOf(events), usage, buffers(AnthropicAnswers.streamHead()),
+        buffers(AnthropicAnswers.streamDeltas(Math.max(1, chunks))),
+        buffers(AnthropicAnswers.streamTail(Math.max(1, chunks))));
+  }
+
+  private static List<Buffer> buffers(List<String> texts) {
+    return texts.stream().map(Buffer::buffer).toList();
   }
 
   private static String embeddingJson(int dims) {

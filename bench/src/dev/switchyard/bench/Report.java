@@ -39,6 +39,7 @@ public final class Report {
     streams();
     soak();
     peer();
+    translation();
     StringBuilder out = new StringBuilder();
     Results meta = phase("meta");
     if (meta != null) {
@@ -200,6 +201,85 @@ public final class Report {
           "", "");
       errors(latency, "peer");
     }
+  }
+
+  /**
+   * Phase 7: CPU per non-stream request and per streamed event, passthrough and both translated
+   * directions, each summed over its two halves.
+   */
+  private void translation() {
+    String[][] kinds = {
+        {"passthrough", "passthrough", "OpenAI passthrough (`bench-model`)"},
+        {"openai-anthropic", "openai_to_anthropic",
+            "OpenAI client → Anthropic provider (`/v1/chat/completions`, `bench-claude`)"},
+        {"anthropic-openai", "anthropic_to_openai",
+            "Anthropic client → OpenAI provider (`/anthropic/v1/messages`, `bench-model`)"}};
+    String[] letters = {"", "b", "c"};
+    double[] chat = new double[3];
+    double[] event = new double[3];
+    for (int i = 0; i < kinds.length; i++) {
+      Sum sum = sum("xcpu-" + kinds[i][0], kinds[i][1]);
+      if (sum == null) {
+        continue;
+      }
+      chat[i] = sum.excludingJit / sum.ok;
+      row("7" + letters[i], "gateway CPU per non-stream request, " + kinds[i][2] + "; closed loop, "
+          + sum.first.get("concurrency") + " callers, " + sum.ok + " requests in two halves, without JIT",
+          fmt(chat[i]) + " µs (all threads " + fmt(sum.all / sum.ok) + " µs)" + versus(chat, i), "", "");
+    }
+    for (int i = 0; i < kinds.length; i++) {
+      Sum sum = sum("xstream-" + kinds[i][0], kinds[i][1]);
+      if (sum == null) {
+        continue;
+      }
+      double chunks = number(sum.first, "chunks");
+      event[i] = sum.excludingJit / (sum.ok * chunks);
+      row("8" + letters[i], "gateway CPU per streamed event, " + kinds[i][2] + "; " + sum.ok + " streams of "
+          + (long) chunks + " chunks " + sum.first.get("interval_ms") + " ms apart, " + sum.first.get("concurrency")
+          + " at once, CPU / (streams × chunks), without JIT",
+          fmt(event[i]) + " µs (all threads " + fmt(sum.all / (sum.ok * chunks)) + " µs)" + versus(event, i),
+          "", "");
+    }
+  }
+
+  /** The two halves of one translation measure, added up; null when neither ran. */
+  private Sum sum(String phase, String target) {
+    Sum sum = null;
+    for (int half = 1; half <= 2; half++) {
+      Results r = phase(phase + "-" + half);
+      if (r == null) {
+        continue;
+      }
+      if (sum == null) {
+        sum = new Sum(r);
+      }
+      sum.ok += (long) number(r, "t." + target + ".ok");
+      sum.all += number(r, "cpu.gateway.us");
+      sum.excludingJit += number(r, "cpu.gateway.us_excl_jit");
+      errors(r, target);
+    }
+    return sum == null || sum.ok == 0 ? null : sum;
+  }
+
+  /** Running totals over the halves of a measure; {@code first} names its settings. */
+  private static final class Sum {
+    final Results first;
+    long ok;
+    double all;
+    double excludingJit;
+
+    Sum(Results first) {
+      this.first = first;
+    }
+  }
+
+  /** For a translated direction, how it compares with the passthrough figure (index 0). */
+  private static String versus(double[] figures, int index) {
+    if (index == 0 || figures[0] <= 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "; %+.1f µs, %.2f× passthrough", figures[index] - figures[0],
+        figures[index] / figures[0]);
   }
 
   private void errors(Results r, String target) {

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 /**
  * Where the load goes and what it sends, from {@code NAME;URL;BODY_FILE[;Header: value]...}.
  * The direct and the gateway target send the same body file; only the URL and headers differ. A
- * body with {@code "stream": true} makes the answer count as good only if it ends with [DONE].
+ * body with {@code "stream": true} makes the answer count as good only if it ends with the
+ * client protocol's final event: {@code data: [DONE]}, or {@code event: message_stop} when the
+ * path is Anthropic's Messages API ({@code .../messages}).
  */
-record Target(String name, String host, int port, String path, MultiMap headers, Buffer body, boolean stream) {
+record Target(String name, String host, int port, String path, MultiMap headers, Buffer body, boolean stream,
+    boolean anthropic) {
   static Target parse(String spec) {
     String[] parts = spec.split(";");
     if (parts.length < 3) {
@@ -35,7 +38,8 @@ record Target(String name, String host, int port, String path, MultiMap headers,
     try {
       Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(parts[2])));
       boolean stream = MockUpstream.isTrue(body.getBytes(), "\"stream\"");
-      return new Target(parts[0], host, uri.getPort(), uri.getRawPath(), headers, body, stream);
+      String path = uri.getRawPath();
+      return new Target(parts[0], host, uri.getPort(), path, headers, body, stream, path.endsWith("/messages"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
