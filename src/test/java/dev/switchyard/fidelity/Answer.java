@@ -74,7 +74,8 @@ record Answer(String text, String reasoning, List<String> signatures, List<Call>
     JsonNode usage = message.path("usage");
     Optional<Tokens> tokens = usage.isObject()
         ? Optional.of(new Tokens(usage.path("input_tokens").asLong()
-            + usage.path("cache_read_input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0),
+                + usage.path("cache_read_input_tokens").asLong(0)
+                + usage.path("cache_creation_input_tokens").asLong(0),
             usage.path("output_tokens").asLong(), usage.path("cache_read_input_tokens").asLong(0)))
         : Optional.empty();
     return new Answer(text.toString(), reasoning.toString(), signatures, calls,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.ErrorResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
@@ -212,9 +213,10 @@ class FidelityMatrixTest {
    * all it objects to is an enum value the spec lists and the SDK's version does not know yet.
    */
   private void openAiRequestRow(String name, String dir, byte[] body) {
-    matrix.checkWithNote(name, dir, "request: spec CreateChatCompletionRequest and openai-java params body", () -> {
+    String aspect = "request: spec CreateChatCompletionRequest and openai-java params body";
+    matrix.checkWithNote(name, dir, aspect, () -> {
       OpenAiSpec.assertValid("CreateChatCompletionRequest", body);
-      var params = OpenAiSpec.readAs(body, com.openai.models.chat.completions.ChatCompletionCreateParams.Body.class);
+      var params = OpenAiSpec.readAs(body, ChatCompletionCreateParams.Body.class);
       try {
         params.validate();
         return null;
@@ -291,8 +293,8 @@ class FidelityMatrixTest {
       return;
     }
     JsonNode message = Wire.json(out.value()).path("choices").path(0).path("message");
-    compareAnswers(name, dir, "response", expected, Answer.fromOpenAi(completion[0], Answer.reasoningOf(message),
-        Answer.signaturesOf(message.path("thinking_blocks"))));
+    compareAnswers(name, dir, "response", expected, Answer.fromOpenAi(completion[0],
+        Answer.reasoningOf(message), Answer.signaturesOf(message.path("thinking_blocks"))));
     nextTurn(name, dir, "response", expected, message);
   }
 
@@ -329,8 +331,8 @@ class FidelityMatrixTest {
                 signatures.add(block.path("signature").asText());
                 thinking.append(block.path("thinking").asText());
               }
-              case "tool_use" -> calls.add(new Answer.Call(block.path("id").asText(), block.path("name").asText(),
-                  block.path("input")));
+              case "tool_use" -> calls.add(new Answer.Call(block.path("id").asText(),
+                  block.path("name").asText(), block.path("input")));
               default -> { }
             }
           }
@@ -510,7 +512,8 @@ class FidelityMatrixTest {
   /** The data of each chunk the OpenAI encoder writes, checking each write is one SSE event. */
   private static List<String> encodeOpenAi(List<StreamEvent> events, boolean includeUsage) {
     List<Buffer> buffers = new ArrayList<>();
-    OpenAiChatStreamEncoder encoder = new OpenAiChatStreamEncoder("client-model", 0, includeUsage, buffers::add);
+    OpenAiChatStreamEncoder encoder =
+        new OpenAiChatStreamEncoder("client-model", 0, includeUsage, buffers::add);
     events.forEach(encoder::accept);
     List<String> data = new ArrayList<>();
     for (Buffer buffer : buffers) {
@@ -537,7 +540,8 @@ class FidelityMatrixTest {
       matrix.check(name, dir, what + ": tool calls (ids, names, arguments JSON-equal)",
           () -> assertThat(actual.calls()).isEqualTo(expected.calls()));
     }
-    matrix.check(name, dir, what + ": finish reason", () -> assertThat(actual.finish()).isEqualTo(expected.finish()));
+    matrix.check(name, dir, what + ": finish reason",
+        () -> assertThat(actual.finish()).isEqualTo(expected.finish()));
     if (expected.usage().isPresent()) {
       matrix.check(name, dir, what + ": usage (all input, output, cached input)",
           () -> assertThat(actual.usage()).isEqualTo(expected.usage()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /** The fidelity matrix being filled: one row per case, direction and aspect, rendered as markdown. */
 final class Matrix {
@@ -31,7 +32,7 @@ final class Matrix {
   }
 
   /** Like {@link #check}, for a check that passes with something worth saying ({@code null}: nothing). */
-  void checkWithNote(String testCase, String direction, String aspect, java.util.concurrent.Callable<String> check) {
+  void checkWithNote(String testCase, String direction, String aspect, Callable<String> check) {
     try {
       String note = check.call();
       add(testCase, direction, aspect, Status.PASS, note == null ? "" : note);
