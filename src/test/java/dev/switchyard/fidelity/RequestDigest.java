@@ -1,0 +1,85 @@
+package dev.switchyard.fidelity;
+
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.ContentPart;
+import dev.switchyard.canonical.Item;
+import dev.switchyard.canonical.ResponseFormat;
+import dev.switchyard.canonical.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a request says, flattened so that two protocols' renderings compare: the conversation as
+ * a list of entries (message boundaries aside, since Anthropic merges same-role turns), the
+ * reasoning apart, and each setting by name.
+ */
+final class RequestDigest {
+  private RequestDigest() {}
+
+  /** Text by role (system and developer as one), media, tool calls with JSON arguments, tool results. */
+  static List<String> conversation(ChatRequest request) {
+    List<String> entries = new ArrayList<>();
+    for (Item item : request.items()) {
+      switch (item) {
+        case Item.Message m -> {
+          String role = m.role() == Role.DEVELOPER ? "system" : m.role().name().toLowerCase();
+          for (ContentPart part : m.content()) {
+            if (!(part instanceof ContentPart.Text t && t.text().isEmpty())) {
+              entries.add(role + ": " + part(part));
+            }
+          }
+        }
+        case Item.ToolCall c -> entries.add("call " + c.id() + " " + c.name() + " "
+            + Wire.json(c.arguments().isBlank() ? "{}" : c.arguments()));
+        case Item.ToolResult r -> entries.add("result " + r.callId() + " " + r.isError() + " "
+            + r.content().stream().map(RequestDigest::part).toList());
+        case Item.Reasoning r -> { }
+      }
+    }
+    return entries;
+  }
+
+  static List<String> reasoning(ChatRequest request) {
+    return request.items().stream().filter(Item.Reasoning.class::isInstance).map(Object::toString).toList();
+  }
+
+  private static String part(ContentPart part) {
+    return part instanceof ContentPart.Text t ? t.text() : part.toString();
+  }
+
+  /** The settings the source request sets, by the name the matrix rows use. */
+  static Map<String, Object> settings(ChatRequest request) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    if (!request.tools().isEmpty()) {
+      settings.put("tools", request.tools());
+      settings.put("tool_choice", request.toolChoice());
+    }
+    request.parallelToolCalls().ifPresent(p -> settings.put("parallel_tool_calls", p));
+    request.maxOutputTokens().ifPresent(m -> settings.put("max_tokens", m));
+    request.temperature().ifPresent(t -> settings.put("temperature", t));
+    request.topP().ifPresent(p -> settings.put("top_p", p));
+    request.topK().ifPresent(k -> settings.put("top_k", k));
+    if (!request.stopSequences().isEmpty()) {
+      settings.put("stop", request.stopSequences());
+    }
+    request.seed().ifPresent(s -> settings.put("seed", s));
+    if (request.candidates() != 1) {
+      settings.put("n", request.candidates());
+    }
+    request.responseFormat().ifPresent(f -> {
+      if (f instanceof ResponseFormat.JsonSchema schema) {
+        settings.put("response_format.schema", schema.schema());
+        settings.put("response_format.name/description/strict",
+            List.of(schema.name(), schema.description(), schema.strict()));
+      } else {
+        settings.put("response_format", f);
+      }
+    });
+    request.reasoning().ifPresent(r -> settings.put("reasoning", r));
+    request.user().ifPresent(u -> settings.put("user", u));
+    settings.put("stream", request.stream());
+    return settings;
+  }
+}
