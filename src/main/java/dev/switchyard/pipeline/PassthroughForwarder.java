@@ -4,7 +4,6 @@ import dev.switchyard.metering.Usage;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.protocol.TopLevelObjectCapture;
 import dev.switchyard.provider.Provider;
-import dev.switchyard.provider.UpstreamBodies;
 import dev.switchyard.provider.UpstreamResponse;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class PassthroughForwarder implements Forwarder {
   private static final Logger LOG = LoggerFactory.getLogger(PassthroughForwarder.class);
-  private static final int MAX_ERROR_BODY = 1 << 20;
 
   /** Reads a top-level {@code usage} object of a complete answer, in this protocol's terms. */
   protected abstract Optional<Usage> usageObject(byte[] json);
@@ -127,29 +125,20 @@ public abstract class PassthroughForwarder implements Forwarder {
   @Override
   public Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
-    return UpstreamBodies.read(upstream.body(), MAX_ERROR_BODY, true).compose(body -> {
-      exchange.resumeOwnWork();
-      Provider provider = target.provider();
+    Provider provider = target.provider();
+    return UpstreamErrors.read(exchange, provider, credential, upstream).compose(body -> {
       int status = upstream.status();
-      if (UpstreamErrors.isCredentialRefusal(status)) {
-        return Future.failedFuture(UpstreamErrors.credentialRefused(exchange, provider, credential, status));
-      }
       String text = provider.redact(body.toString(StandardCharsets.UTF_8));
       Buffer out = Buffer.buffer(text);
       if (!isOwnErrorShape(out)) {
         out = wrapError(status, "Provider '" + provider.name() + "' answered HTTP " + status
             + (text.isBlank() ? "." : ": " + abbreviate(text)));
       }
-      exchange.outcome(Outcome.UPSTREAM_ERROR);
-      HttpServerResponse client = exchange.head(status, "application/json");
-      String retryAfter = upstream.headers().get("retry-after");
-      if (retryAfter != null) {
-        client.putHeader("retry-after", retryAfter);
-      }
-      client.end(out);
+      exchange.head(status, "application/json").end(out);
       return Future.succeededFuture();
     });
   }
+
 
   private static String abbreviate(String text) {
     String oneLine = text.replaceAll("\\s+", " ").trim();

@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class TranslatingForwarder implements Forwarder {
   private static final Logger LOG = LoggerFactory.getLogger(TranslatingForwarder.class);
   private static final int MAX_ANSWER_BYTES = 64 << 20;
-  private static final int MAX_ERROR_BYTES = 1 << 20;
   /** Names the request fields that had no equivalent at the provider and were left out. */
   public static final String DROPPED_HEADER = "x-switchyard-dropped-fields";
 
@@ -139,21 +138,12 @@ public final class TranslatingForwarder implements Forwarder {
   @Override
   public Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
-    return UpstreamBodies.read(upstream.body(), MAX_ERROR_BYTES, true).compose(body -> {
-      exchange.resumeOwnWork();
-      Provider provider = target.provider();
-      int status = upstream.status();
-      if (UpstreamErrors.isCredentialRefusal(status)) {
-        return Future.failedFuture(UpstreamErrors.credentialRefused(exchange, provider, credential, status));
-      }
-      EgressCodec.UpstreamError error = egress.decodeError(status, body.getBytes());
-      exchange.outcome(Outcome.UPSTREAM_ERROR);
-      String retryAfter = upstream.headers().get("retry-after");
-      if (retryAfter != null) {
-        exchange.response().putHeader("retry-after", retryAfter);
-      }
+    Provider provider = target.provider();
+    return UpstreamErrors.read(exchange, provider, credential, upstream).compose(body -> {
+      EgressCodec.UpstreamError error = egress.decodeError(upstream.status(), body.getBytes());
       return Future.failedFuture(new GatewayException(error.status(), UpstreamErrors.kindFor(error.status()),
           error.type(), null, provider.redact(error.message())));
     });
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
@@ -26,7 +27,7 @@ public final class CanonicalToOpenAiChat {
    */
   public static Translation<byte[]> response(ChatResponse response, String clientModel, long created) {
     List<String> dropped = new ArrayList<>();
-    byte[] body = JsonOut.json(json -> {
+    byte[] body = JsonWriting.json(json -> {
       json.writeStartObject();
       json.writeStringField("id", JsonOut.completionId(response.id()));
       json.writeStringField("object", "chat.completion");

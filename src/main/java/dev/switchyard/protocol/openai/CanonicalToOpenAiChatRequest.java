@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ReasoningConfig;
@@ -45,7 +46,7 @@ public final class CanonicalToOpenAiChatRequest {
   /** @param model the provider's name of the model */
   public static Translation<byte[]> request(ChatRequest request, String model, Options options) {
     List<String> dropped = new ArrayList<>();
-    byte[] body = JsonOut.json(json -> {
+    byte[] body = JsonWriting.json(json -> {
       json.writeStartObject();
       json.writeStringField("model", model);
       CanonicalItemsToOpenAiMessages.write(json, request.items(), options.sendReasoning(), dropped);

@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
@@ -95,7 +96,7 @@ public final class OpenAiChatStreamEncoder {
       case StreamEvent.UsageReport report -> usage = report.usage();
       case StreamEvent.End end -> end();
       case StreamEvent.Failure failure -> {
-        out.accept(Buffer.buffer(JsonOut.event(json -> {
+        out.accept(Buffer.buffer(JsonWriting.event(json -> {
           json.writeStartObject();
           json.writeObjectFieldStart("error");
           json.writeStringField("message", failure.message());
@@ -172,7 +173,7 @@ public final class OpenAiChatStreamEncoder {
   private void end() {
     if (includeUsage && usage != null) {
       Usage reported = usage;
-      out.accept(Buffer.buffer(JsonOut.event(json -> {
+      out.accept(Buffer.buffer(JsonWriting.event(json -> {
         header(json);
         json.writeArrayFieldStart("choices");
         json.writeEndArray();
@@ -184,8 +185,8 @@ public final class OpenAiChatStreamEncoder {
     finished = true;
   }
 
-  private void chunk(int index, JsonOut.Content delta, String finishReason) {
-    out.accept(Buffer.buffer(JsonOut.event(json -> {
+  private void chunk(int index, JsonWriting.Content delta, String finishReason) {
+    out.accept(Buffer.buffer(JsonWriting.event(json -> {
       header(json);
       json.writeArrayFieldStart("choices");
       json.writeStartObject();

@@ -1,5 +1,6 @@
 package dev.switchyard.provider.simulator;
 
+import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.provider.simulator.SimulatedChat.Choice;
 import dev.switchyard.provider.simulator.SimulatedChat.Completion;
@@ -124,7 +125,7 @@ final class ChatCompletionWriter {
     return events;
   }
 
-  private static Buffer chunk(Completion completion, int index, String finishReason, JsonOut.Content delta) {
+  private static Buffer chunk(Completion completion, int index, String finishReason, JsonWriting.Content delta) {
     return JsonOut.event(json -> {
       writeChunkHead(json, completion);
       json.writeArrayFieldStart("choices");
