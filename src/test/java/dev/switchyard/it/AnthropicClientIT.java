@@ -202,12 +202,12 @@ class AnthropicClientIT {
   void countTokensPassesThroughToClaudeAndIsRefusedClearlyElsewhere() {
     anthropic.enqueue(UpstreamReply.json(200, "{\"input_tokens\":14}"));
 
-    HttpResult counted = gateway.post("/anthropic/v1/messages/count_tokens", GatewayHarness.MASTER_KEY,
+    HttpResult counted = gateway.post("/anthropic/v1/messages/count_tokens?beta=true", GatewayHarness.MASTER_KEY,
         "{\"model\":\"claude-sonnet\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     assertThat(counted.status()).isEqualTo(200);
     assertThat(counted.json().path("input_tokens").asInt()).isEqualTo(14);
     ReceivedRequest received = anthropic.takeRequest();
-    assertThat(received.path()).isEqualTo("/v1/messages/count_tokens");
+    assertThat(received.path()).isEqualTo("/v1/messages/count_tokens?beta=true");
     assertThat(received.json().path("model").asText()).isEqualTo("claude-sonnet-4-5");
 
     HttpResult elsewhere = gateway.post("/anthropic/v1/messages/count_tokens", GatewayHarness.MASTER_KEY,

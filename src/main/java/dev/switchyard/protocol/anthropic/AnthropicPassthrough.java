@@ -35,7 +35,8 @@ final class AnthropicPassthrough extends PassthroughForwarder {
         headers.set(name, header.getValue());
       }
     }
-    return new UpstreamRequest(HttpMethod.POST, request.path(), headers,
+    String query = exchange.request().query(); // the SDKs mark beta calls with ?beta=true
+    return new UpstreamRequest(HttpMethod.POST, query == null ? request.path() : request.path() + "?" + query, headers,
         Buffer.buffer(request.forUpstream(target.upstreamModel())), request.stream());
   }
 
