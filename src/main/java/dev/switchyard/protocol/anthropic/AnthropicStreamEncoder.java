@@ -102,7 +102,8 @@ public final class AnthropicStreamEncoder {
   private void messageStart(String id, Optional<Usage> startUsage) {
     started = true;
     startUsage.ifPresent(u -> usage = u);
-    ObjectNode message = AnthropicJson.object().put("id", id).put("type", "message").put("role", "assistant");
+    ObjectNode message = AnthropicJson.object().put("id", CanonicalToAnthropic.messageId(id)).put("type", "message")
+        .put("role", "assistant");
     message.put("model", model).putArray("content");
     message.putNull("stop_reason").putNull("stop_sequence");
     message.set("usage", AnthropicUsage.toJson(startUsage.orElse(Usage.ZERO)));

@@ -114,7 +114,7 @@ public final class CanonicalToAnthropic {
 
   /** A complete answer as an Anthropic Messages response, under the model name the client asked for. */
   public static byte[] response(ChatResponse response, String requestedModel) {
-    ObjectNode body = AnthropicJson.object().put("id", response.id()).put("type", "message");
+    ObjectNode body = AnthropicJson.object().put("id", messageId(response.id())).put("type", "message");
     body.put("role", "assistant").put("model", requestedModel);
     ArrayNode content = body.putArray("content");
     Optional<ChatResponse.Candidate> candidate = response.candidates().stream().findFirst();
@@ -175,5 +175,10 @@ public final class CanonicalToAnthropic {
     }
     throw GatewayException.badGateway("The upstream model's arguments for tool call '" + call.id()
         + "' (" + call.name() + ") are not a JSON object.");
+  }
+
+  /** Anthropic's message ids start with {@code msg_}; an id from another provider gets the prefix. */
+  static String messageId(String id) {
+    return id.startsWith("msg_") ? id : "msg_" + id;
   }
 }

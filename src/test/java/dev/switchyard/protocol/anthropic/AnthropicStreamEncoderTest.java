@@ -111,7 +111,7 @@ class AnthropicStreamEncoderTest {
         new StreamEvent.End());
     byte[] encoded = encode("claude-sonnet-4-5", events);
     assertThat(describe(payloads(encoded))).containsExactly(
-        "message_start chatcmpl-1 claude-sonnet-4-5 usage 0/0/0/0",
+        "message_start msg_chatcmpl-1 claude-sonnet-4-5 usage 0/0/0/0",
         "start 0 thinking", "thinking 0 Let me ", "thinking 0 think.", "stop 0",
         "start 1 text", "text 1 Sure, ", "text 1 checking.", "stop 1",
         "start 2 tool_use call_a weather", "input 2 {\"city\":\"Paris\"}", "stop 2",
