@@ -3,6 +3,7 @@ package dev.switchyard.translation;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
 import java.util.function.Consumer;
 
@@ -11,8 +12,8 @@ public interface EgressCodec {
   /** The path below the provider's base URL, such as {@code /v1/messages}. */
   String path(ChatRequest request);
 
-  /** The request body for the provider, naming {@code upstreamModel}. */
-  byte[] encodeRequest(ChatRequest request, String upstreamModel);
+  /** The request body for {@code target}'s provider, naming its upstream model. */
+  byte[] encodeRequest(ChatRequest request, RouteTarget target);
 
   /** A complete answer from the provider in canonical form. */
   ChatResponse decodeResponse(byte[] body);

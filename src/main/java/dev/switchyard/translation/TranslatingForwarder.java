@@ -57,7 +57,7 @@ public final class TranslatingForwarder implements Forwarder {
       return translation.value();
     });
     Provider provider = target.provider();
-    byte[] body = egress.encodeRequest(request, target.upstreamModel());
+    byte[] body = egress.encodeRequest(request, target);
     return new UpstreamRequest(HttpMethod.POST, egress.path(request),
         provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body), request.stream());
   }

@@ -134,6 +134,7 @@ class AnthropicClientIT {
     JsonNode sent = openai.takeRequest().json();
     assertThat(sent.path("model").asText()).isEqualTo("gpt-4o-mini-2024-07-18");
     assertThat(sent.path("messages").get(0).path("role").asText()).isEqualTo("user");
+    assertThat(sent.path("max_completion_tokens").asInt()).isEqualTo(256); // OpenAI's own name; compatible servers get max_tokens
   }
 
   @Test

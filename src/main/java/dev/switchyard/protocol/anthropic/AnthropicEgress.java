@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.translation.EgressCodec;
 import java.util.function.Consumer;
@@ -19,8 +20,8 @@ public final class AnthropicEgress implements EgressCodec {
   }
 
   @Override
-  public byte[] encodeRequest(ChatRequest request, String upstreamModel) {
-    return CanonicalToAnthropic.request(request, upstreamModel);
+  public byte[] encodeRequest(ChatRequest request, RouteTarget target) {
+    return CanonicalToAnthropic.request(request, target.upstreamModel());
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.config.ProviderKinds;
+import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.translation.EgressCodec;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.util.function.Consumer;
 public final class OpenAiChatEgress implements EgressCodec {
   public static final OpenAiChatEgress INSTANCE = new OpenAiChatEgress();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final CanonicalToOpenAiChatRequest.Options COMPATIBLE =
+      new CanonicalToOpenAiChatRequest.Options(true, false);
 
   private OpenAiChatEgress() {}
 
@@ -24,9 +28,18 @@ public final class OpenAiChatEgress implements EgressCodec {
   }
 
   @Override
-  public byte[] encodeRequest(ChatRequest request, String upstreamModel) {
-    return CanonicalToOpenAiChatRequest.request(request, upstreamModel, CanonicalToOpenAiChatRequest.Options.OPENAI)
-        .value();
+  public byte[] encodeRequest(ChatRequest request, RouteTarget target) {
+    return CanonicalToOpenAiChatRequest.request(request, target.upstreamModel(), options(target)).value();
+  }
+
+  /**
+   * OpenAI itself takes {@code max_completion_tokens}; OpenAI-compatible servers (DeepSeek, vLLM,
+   * Ollama...) widely know only the older {@code max_tokens}, which OpenAI still accepts too.
+   */
+  private static CanonicalToOpenAiChatRequest.Options options(RouteTarget target) {
+    return ProviderKinds.OPENAI.equals(target.provider().kind())
+        ? CanonicalToOpenAiChatRequest.Options.OPENAI
+        : COMPATIBLE;
   }
 
   @Override
