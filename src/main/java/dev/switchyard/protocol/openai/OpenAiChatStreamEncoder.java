@@ -188,20 +188,7 @@ public final class OpenAiChatStreamEncoder {
   private void chunk(int index, JsonWriting.Content delta, String finishReason) {
     out.accept(Buffer.buffer(JsonWriting.event(json -> {
       header(json);
-      json.writeArrayFieldStart("choices");
-      json.writeStartObject();
-      json.writeNumberField("index", index);
-      json.writeObjectFieldStart("delta");
-      delta.writeTo(json);
-      json.writeEndObject();
-      json.writeNullField("logprobs");
-      if (finishReason == null) {
-        json.writeNullField("finish_reason");
-      } else {
-        json.writeStringField("finish_reason", finishReason);
-      }
-      json.writeEndObject();
-      json.writeEndArray();
+      OpenAiChunks.writeChoice(json, index, delta, finishReason);
       if (includeUsage) {
         json.writeNullField("usage");
       }

@@ -1,6 +1,7 @@
 package dev.switchyard.provider.simulator;
 
 import dev.switchyard.protocol.JsonWriting;
+import dev.switchyard.protocol.openai.OpenAiChunks;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.provider.simulator.SimulatedChat.Choice;
 import dev.switchyard.provider.simulator.SimulatedChat.Completion;
@@ -128,20 +129,7 @@ final class ChatCompletionWriter {
   private static Buffer chunk(Completion completion, int index, String finishReason, JsonWriting.Content delta) {
     return JsonOut.event(json -> {
       writeChunkHead(json, completion);
-      json.writeArrayFieldStart("choices");
-      json.writeStartObject();
-      json.writeNumberField("index", index);
-      json.writeObjectFieldStart("delta");
-      delta.writeTo(json);
-      json.writeEndObject();
-      json.writeNullField("logprobs");
-      if (finishReason == null) {
-        json.writeNullField("finish_reason");
-      } else {
-        json.writeStringField("finish_reason", finishReason);
-      }
-      json.writeEndObject();
-      json.writeEndArray();
+      OpenAiChunks.writeChoice(json, index, delta, finishReason);
       if (completion.includeUsage()) {
         json.writeNullField("usage"); // OpenAI marks every chunk so when usage will come at the end
       }
