@@ -5,5 +5,7 @@ public enum WireProtocol {
   /** OpenAI's REST API: chat completions, embeddings. */
   OPENAI,
   /** Anthropic's Messages API. */
-  ANTHROPIC
+  ANTHROPIC,
+  /** Google's Gemini API: generateContent, streamGenerateContent, embeddings. */
+  GEMINI
 }
