@@ -36,4 +36,10 @@ public record ChatRequest(
     tools = List.copyOf(tools);
     stopSequences = List.copyOf(stopSequences);
   }
+
+  /** The same request with another conversation (media resolved, for one). */
+  public ChatRequest withItems(List<Item> newItems) {
+    return new ChatRequest(model, newItems, tools, toolChoice, parallelToolCalls, maxOutputTokens, temperature,
+        topP, topK, stopSequences, seed, candidates, responseFormat, reasoning, user, stream);
+  }
 }

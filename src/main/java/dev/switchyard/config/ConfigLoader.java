@@ -77,8 +77,20 @@ public final class ConfigLoader {
         .orElse(StorageConfig.DEFAULT_URL));
     List<ProviderConfig> providers = providers(top);
     List<ModelConfig> models = models(top, providers);
+    MediaConfig media = top.object("media").map(ConfigLoader::media).orElse(MediaConfig.DEFAULT);
     top.rejectUnknownKeys();
-    return new GatewayConfig(server, storage, providers, models, source);
+    return new GatewayConfig(server, storage, providers, models, media, source);
+  }
+
+  private static MediaConfig media(YamlObject m) {
+    boolean fetch = m.bool("fetch_urls").orElse(MediaConfig.DEFAULT.fetchUrls());
+    long maxBytes = m.string("max_size").map(v -> size(m, "max_size", v)).orElse(MediaConfig.DEFAULT.maxBytes());
+    if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE) {
+      throw m.error("max_size", "must be between 1 byte and 2GiB");
+    }
+    Duration timeout = m.string("timeout").map(v -> duration(m, "timeout", v)).orElse(MediaConfig.DEFAULT.timeout());
+    m.rejectUnknownKeys();
+    return new MediaConfig(fetch, maxBytes, timeout);
   }
 
   private ServerConfig server(Optional<YamlObject> block) {

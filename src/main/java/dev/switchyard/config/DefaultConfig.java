@@ -40,6 +40,13 @@ public final class DefaultConfig {
           Optional.ofNullable(environment.apply("ANTHROPIC_BASE_URL")).filter(DefaultConfig::present), anthropicKey));
       models.add(new ModelConfig("anthropic/*", List.of(new ModelConfig.TargetConfig("anthropic", "*"))));
     }
+    String geminiKey = Optional.ofNullable(environment.apply("GEMINI_API_KEY")).filter(DefaultConfig::present)
+        .orElse(environment.apply("GOOGLE_API_KEY")); // the names Google's SDKs read
+    if (present(geminiKey)) {
+      providers.add(provider("gemini", ProviderKinds.GEMINI, Optional.empty(),
+          Optional.ofNullable(environment.apply("GEMINI_BASE_URL")).filter(DefaultConfig::present), geminiKey));
+      models.add(new ModelConfig("gemini/*", List.of(new ModelConfig.TargetConfig("gemini", "*"))));
+    }
     for (OpenAiCompatiblePreset preset : OpenAiCompatiblePreset.values()) {
       String key = environment.apply(preset.keyVariable());
       if (present(key)) {
@@ -52,6 +59,7 @@ public final class DefaultConfig {
     ServerConfig server = new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT,
         Optional.ofNullable(masterKey).filter(DefaultConfig::present), ServerConfig.DEFAULT_MAX_BODY_BYTES);
     return new GatewayConfig(server, new StorageConfig(StorageConfig.DEFAULT_URL), providers, models,
+        MediaConfig.DEFAULT,
         Optional.empty());
   }
 

@@ -14,6 +14,7 @@ public record GatewayConfig(
     StorageConfig storage,
     List<ProviderConfig> providers,
     List<ModelConfig> models,
+    MediaConfig media,
     Optional<Path> source) {
 
   public GatewayConfig {
@@ -22,7 +23,7 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withPort(int port) {
-    return new GatewayConfig(server.withPort(port), storage, providers, models, source);
+    return new GatewayConfig(server.withPort(port), storage, providers, models, media, source);
   }
 
   public Optional<ProviderConfig> provider(String name) {

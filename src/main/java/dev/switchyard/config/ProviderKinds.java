@@ -9,8 +9,9 @@ public final class ProviderKinds {
   public static final String OPENAI = "openai";
   public static final String OPENAI_COMPATIBLE = "openai-compatible";
   public static final String ANTHROPIC = "anthropic";
+  public static final String GEMINI = "gemini";
   public static final String SIMULATOR = "simulator";
-  public static final List<String> ALL = List.of(OPENAI, OPENAI_COMPATIBLE, ANTHROPIC, SIMULATOR);
+  public static final List<String> ALL = List.of(OPENAI, OPENAI_COMPATIBLE, ANTHROPIC, GEMINI, SIMULATOR);
   public static final List<String> PRESETS =
       Arrays.stream(OpenAiCompatiblePreset.values()).map(OpenAiCompatiblePreset::id).toList();
 

@@ -134,6 +134,14 @@ final class YamlObject {
     });
   }
 
+  Optional<Boolean> bool(String key) {
+    return string(key).map(text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw error(key, "expected true or false, got '" + text + "'");
+    });
+  }
+
   Optional<Double> number(String key) {
     return string(key).map(text -> {
       try {

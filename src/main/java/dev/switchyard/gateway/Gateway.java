@@ -7,7 +7,12 @@ import dev.switchyard.pipeline.ReadBodyStage;
 import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.policy.auth.AuthenticationStage;
 import dev.switchyard.protocol.anthropic.AnthropicEgress;
+import dev.switchyard.media.MediaFetcher;
+import dev.switchyard.media.MediaResolver;
+import dev.switchyard.protocol.gemini.GeminiEgress;
+import dev.switchyard.protocol.gemini.GeminiEmbeddingsEgress;
 import dev.switchyard.protocol.openai.OpenAiChatEgress;
+import dev.switchyard.protocol.openai.OpenAiEmbeddingsEgress;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.routing.FailoverStage;
 import dev.switchyard.routing.RoutingStage;
@@ -53,9 +58,15 @@ public final class Gateway {
         new AuthenticationStage(authenticator),
         new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
         new RoutingStage(() -> state().router()),
-        new FailoverStage(new Forwarders(Map.of(
-            WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
-            WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE)))));
+        new FailoverStage(new Forwarders(
+            Map.of(
+                WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
+                WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE,
+                WireProtocol.GEMINI, GeminiEgress.INSTANCE),
+            Map.of(
+                WireProtocol.OPENAI, OpenAiEmbeddingsEgress.INSTANCE,
+                WireProtocol.GEMINI, GeminiEmbeddingsEgress.INSTANCE),
+            new MediaResolver(new MediaFetcher(), () -> state().config().media())))));
   }
 
   public GatewayState state() {

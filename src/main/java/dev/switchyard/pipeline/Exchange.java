@@ -50,6 +50,7 @@ public final class Exchange {
   private RouteTarget servedBy;
   private int attempts;
   private Usage usage;
+  private List<String> droppedFields = List.of();
   private UsageRecord.Outcome outcome = UsageRecord.Outcome.REJECTED;
 
   public Exchange(HttpServerRequest request, Ingress ingress, HttpClient upstreamClient) {
@@ -120,6 +121,15 @@ public final class Exchange {
       canonical = translate.apply(clientRequest);
     }
     return canonical;
+  }
+
+  /** The client's request fields that translation to canonical form could not carry. */
+  public List<String> droppedFields() {
+    return droppedFields;
+  }
+
+  public void droppedFields(List<String> fields) {
+    droppedFields = List.copyOf(fields);
   }
 
   public RoutePlan plan() {

@@ -17,6 +17,20 @@ public interface Forwarder {
   /** The request for one attempt at {@code target}. */
   UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential);
 
+  /**
+   * The request for one attempt, once anything it needs first is ready (a translator may have to
+   * fetch media the provider cannot fetch itself); fails with a {@link GatewayException} when this
+   * target cannot take the request.
+   */
+  default Future<UpstreamRequest> prepare(Exchange exchange, RouteTarget target,
+      Optional<Provider.Credential> credential) {
+    try {
+      return Future.succeededFuture(request(exchange, target, credential));
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   /** Relays an answer that will not fail over: an error, a stream, or a complete answer. */
   default Future<Void> relay(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse response) {

@@ -1,8 +1,10 @@
 package dev.switchyard.pipeline;
 
 import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.EmbeddingsIngressCodec;
 import dev.switchyard.translation.IngressCodec;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,14 @@ public interface Ingress {
   /** Parses and validates a body; throws {@link GatewayException} (400) when it is unusable. */
   ClientRequest parse(byte[] body);
 
+  /**
+   * Parses a request whose path or query says something too (Gemini's model and streaming live in
+   * the URL); most protocols need only the body.
+   */
+  default ClientRequest parse(HttpServerRequest request, byte[] body) {
+    return parse(body);
+  }
+
   /** The error body in this protocol's shape; always JSON. */
   Buffer renderError(GatewayException error);
 
@@ -28,4 +38,9 @@ public interface Ingress {
 
   /** How requests are translated for other providers; empty when this endpoint has no translation. */
   Optional<IngressCodec> translation();
+
+  /** For an embedding endpoint, how its requests are translated for other providers. */
+  default Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
+    return Optional.empty();
+  }
 }

@@ -42,6 +42,11 @@ public abstract class PassthroughForwarder implements Forwarder {
   /** The event that tells this protocol's clients the stream broke off. */
   protected abstract Buffer interruptedEvent();
 
+  /** What finds the usage member of a complete answer as its bytes go by. */
+  protected TopLevelObjectCapture usageCapture(Exchange exchange) {
+    return new TopLevelObjectCapture("usage");
+  }
+
   /** Whether an error body already has this protocol's error shape, so it can be relayed as it is. */
   protected abstract boolean isOwnErrorShape(Buffer body);
 
@@ -58,7 +63,7 @@ public abstract class PassthroughForwarder implements Forwarder {
     } else {
       client.setChunked(true);
     }
-    TopLevelObjectCapture usage = new TopLevelObjectCapture("usage");
+    TopLevelObjectCapture usage = usageCapture(exchange);
     Promise<Void> done = Promise.promise();
     ReadStream<Buffer> body = upstream.body();
     body.handler(chunk -> {

@@ -41,7 +41,7 @@ public final class ReadBodyStage implements Stage {
     request.resume();
     return body.future().compose(bytes -> {
       exchange.resumeOwnWork();
-      exchange.clientRequest(exchange.ingress().parse(bytes.getBytes()));
+      exchange.clientRequest(exchange.ingress().parse(request, bytes.getBytes()));
       return chain.proceed(exchange);
     });
   }

@@ -12,16 +12,20 @@ import java.util.Optional;
  * byte and copies out the bytes of the wanted {@code "name": {...}} value, for the protocol to parse.
  * A body that is not one complete JSON object (not starting with an object, cut short, or with
  * trailing bytes) yields nothing rather than a doubtful value.
+ *
+ * <p>{@link #inArrayElements} reads a body that is a JSON array of objects instead (Gemini's
+ * streamed answer without SSE) and keeps the member of the last element that has it.
  */
 public final class TopLevelObjectCapture {
   private final byte[] key;
+  private final int memberDepth; // 1: members of the root object; 2: members of the root array's objects
 
   private int depth;
   private boolean inString;
   private boolean escaped;
-  // The string being read at depth 1 could be the key "usage": how much of it matched so far.
+  // The string being read at the member depth could be the key "usage": how much of it matched so far.
   private int keyMatch = -1;
-  private boolean keyMatched; // the last string at depth 1 was exactly "usage"
+  private boolean keyMatched; // the last string at the member depth was exactly "usage"
   private boolean awaitingValue; // ...and its ':' has been seen
   private boolean capturing;
   private byte[] captured = new byte[0];
@@ -32,7 +36,17 @@ public final class TopLevelObjectCapture {
   private boolean closed; // ...and closed again
 
   public TopLevelObjectCapture(String name) {
+    this(name, 1);
+  }
+
+  private TopLevelObjectCapture(String name, int memberDepth) {
     this.key = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.memberDepth = memberDepth;
+  }
+
+  /** Captures {@code name} of the objects in a root array; the last one found wins. */
+  public static TopLevelObjectCapture inArrayElements(String name) {
+    return new TopLevelObjectCapture(name, 2);
   }
 
   public void feed(byte[] bytes) {
@@ -60,23 +74,24 @@ public final class TopLevelObjectCapture {
       if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
         continue;
       }
-      if (closed || (!started && b != '{')) { // trailing bytes, or not an object at all
+      if (closed || (!started && b != (memberDepth == 1 ? '{' : '['))) { // trailing bytes, or not the root we read
         malformed = true;
         return;
       }
       switch (b) {
         case '"' -> {
           inString = true;
-          keyMatch = depth == 1 && !awaitingValue ? 0 : -1;
+          keyMatch = depth == memberDepth && !awaitingValue ? 0 : -1;
         }
         case ':' -> {
-          awaitingValue = depth == 1 && keyMatched;
+          awaitingValue = depth == memberDepth && keyMatched;
           keyMatched = false;
         }
         case '{', '[' -> {
           if (awaitingValue && b == '{') {
             capturing = true;
             captureFrom = i;
+            capturedLength = 0; // a later member replaces an earlier one
           }
           awaitingValue = false;
           depth++;
@@ -89,7 +104,7 @@ public final class TopLevelObjectCapture {
             return;
           }
           closed = depth == 0;
-          if (capturing && depth == 1) {
+          if (capturing && depth == memberDepth) {
             append(bytes, captureFrom, i + 1);
             capturing = false;
             found = true;

@@ -20,7 +20,7 @@ public enum OpenAiCompatiblePreset {
   FIREWORKS("fireworks", "https://api.fireworks.ai/inference/v1", "FIREWORKS_API_KEY", Quirks.STANDARD),
   OPENROUTER("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", Quirks.STANDARD),
   // Local servers: no key needed.
-  OLLAMA("ollama", "http://127.0.0.1:11434/v1", "OLLAMA_API_KEY", Quirks.KEYLESS),
+  OLLAMA("ollama", "http://127.0.0.1:11434/v1", "OLLAMA_API_KEY", Quirks.OLLAMA),
   VLLM("vllm", "http://127.0.0.1:8000/v1", "VLLM_API_KEY", Quirks.KEYLESS);
 
   private final String id;
@@ -62,10 +62,13 @@ public enum OpenAiCompatiblePreset {
    * @param requiresKey a provider without a key is disabled
    * @param acceptsStreamOptions whether {@code stream_options} may be sent; when not, it is removed
    *     (even the client's own) and the provider is relied on to send usage unasked
+   * @param fetchesImageUrls whether the provider downloads an {@code image_url} that is not a data URL
    */
-  public record Quirks(boolean requiresKey, boolean acceptsStreamOptions) {
-    public static final Quirks STANDARD = new Quirks(true, true);
-    static final Quirks USAGE_ALWAYS_STREAMED = new Quirks(true, false);
-    static final Quirks KEYLESS = new Quirks(false, true);
+  public record Quirks(boolean requiresKey, boolean acceptsStreamOptions, boolean fetchesImageUrls) {
+    public static final Quirks STANDARD = new Quirks(true, true, true);
+    static final Quirks USAGE_ALWAYS_STREAMED = new Quirks(true, false, true);
+    static final Quirks KEYLESS = new Quirks(false, true, true);
+    /** Ollama's OpenAI-compatible API takes images as base64 only. */
+    static final Quirks OLLAMA = new Quirks(false, true, false);
   }
 }

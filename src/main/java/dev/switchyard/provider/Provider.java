@@ -19,6 +19,7 @@ public final class Provider {
   private static final String DEFAULT_OPENAI_URL = "https://api.openai.com/v1";
   private static final String DEFAULT_ANTHROPIC_URL = "https://api.anthropic.com";
   private static final String ANTHROPIC_VERSION = "2023-06-01";
+  private static final String DEFAULT_GEMINI_URL = "https://generativelanguage.googleapis.com";
 
   private final String name;
   private final String kind;
@@ -87,14 +88,17 @@ public final class Provider {
         String baseUrl = config.baseUrl().or(() -> preset.map(OpenAiCompatiblePreset::baseUrl))
             .orElseThrow(() -> new IllegalArgumentException("provider " + config.name() + " has no base_url"));
         yield new Provider(config, WireProtocol.OPENAI, baseUrl,
-            preset.map(OpenAiCompatiblePreset::quirks).orElse(new OpenAiCompatiblePreset.Quirks(false, true)),
+            preset.map(OpenAiCompatiblePreset::quirks).orElse(new OpenAiCompatiblePreset.Quirks(false, true, true)),
             HttpTransport.INSTANCE);
       }
       case ProviderKinds.ANTHROPIC -> new Provider(config, WireProtocol.ANTHROPIC,
           config.baseUrl().orElse(DEFAULT_ANTHROPIC_URL), OpenAiCompatiblePreset.Quirks.STANDARD,
           HttpTransport.INSTANCE);
+      case ProviderKinds.GEMINI -> new Provider(config, WireProtocol.GEMINI,
+          config.baseUrl().orElse(DEFAULT_GEMINI_URL), OpenAiCompatiblePreset.Quirks.STANDARD,
+          HttpTransport.INSTANCE);
       case ProviderKinds.SIMULATOR -> new Provider(config, WireProtocol.OPENAI, "http://simulator.invalid",
-          new OpenAiCompatiblePreset.Quirks(false, true), new SimulatorTransport(config.simulator()));
+          new OpenAiCompatiblePreset.Quirks(false, true, true), new SimulatorTransport(config.simulator()));
       default -> throw new IllegalArgumentException("unknown provider kind " + config.kind());
     };
   }
@@ -132,6 +136,11 @@ public final class Provider {
     return disabledReason;
   }
 
+  /** Whether the provider downloads images given by http(s) URL itself. */
+  public boolean fetchesImageUrls() {
+    return quirks.fetchesImageUrls();
+  }
+
   /** Whether {@code stream_options.include_usage} may be added to get a stream's usage. */
   public boolean acceptsStreamUsageOption() {
     return quirks.acceptsStreamOptions();
@@ -147,7 +156,8 @@ public final class Provider {
 
   /**
    * Headers for an upstream call: the content type, the provider's own auth (OpenAI's bearer token,
-   * Anthropic's {@code x-api-key} and version) and the config's extra headers.
+   * Anthropic's {@code x-api-key} and version, Gemini's {@code x-goog-api-key}) and the config's
+   * extra headers.
    */
   public MultiMap upstreamHeaders(Optional<Credential> credential, boolean stream) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -161,6 +171,8 @@ public final class Provider {
     credential.ifPresent(c -> {
       if (protocol == WireProtocol.ANTHROPIC) {
         headers.set("x-api-key", c.secret());
+      } else if (protocol == WireProtocol.GEMINI) {
+        headers.set("x-goog-api-key", c.secret());
       } else {
         headers.set("authorization", "Bearer " + c.secret());
       }

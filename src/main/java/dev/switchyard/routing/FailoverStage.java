@@ -38,23 +38,41 @@ public final class FailoverStage implements Stage {
   }
 
   private Future<Void> attempt(Exchange exchange, int index) {
-    List<RouteTarget> targets = exchange.plan().targets();
-    RouteTarget target = targets.get(index);
-    boolean hasNext = index + 1 < targets.size();
+    RouteTarget target = exchange.plan().targets().get(index);
     Provider provider = target.provider();
-    Forwarder forwarder;
     Optional<Provider.Credential> credential = provider.nextCredential();
-    UpstreamRequest request;
+    Forwarder forwarder;
     try {
       forwarder = forwarders.select(exchange.ingress(), provider);
-      request = forwarder.request(exchange, target, credential);
-    } catch (GatewayException e) { // this target cannot take this request: the next one may
-      if (hasNext) {
-        LOG.info("request {}: {} cannot serve it ({}); trying the next target", exchange.requestId(),
-            provider.name(), e.getMessage());
-        return attempt(exchange, index + 1);
+    } catch (GatewayException e) {
+      return cannotServe(exchange, index, e);
+    }
+    return forwarder.prepare(exchange, target, credential).transform(prepared -> {
+      if (prepared.failed()) {
+        return prepared.cause() instanceof GatewayException e
+            ? cannotServe(exchange, index, e) : Future.failedFuture(prepared.cause());
       }
-      return Future.failedFuture(e);
+      return send(exchange, index, forwarder, credential, prepared.result());
+    });
+  }
+
+  /** This target cannot take this request: the next one may. */
+  private Future<Void> cannotServe(Exchange exchange, int index, GatewayException e) {
+    if (index + 1 < exchange.plan().targets().size()) {
+      LOG.info("request {}: {} cannot serve it ({}); trying the next target", exchange.requestId(),
+          exchange.plan().targets().get(index).provider().name(), e.getMessage());
+      return attempt(exchange, index + 1);
+    }
+    return Future.failedFuture(e);
+  }
+
+  private Future<Void> send(Exchange exchange, int index, Forwarder forwarder,
+      Optional<Provider.Credential> credential, UpstreamRequest request) {
+    RouteTarget target = exchange.plan().targets().get(index);
+    boolean hasNext = index + 1 < exchange.plan().targets().size();
+    Provider provider = target.provider();
+    if (exchange.clientGone()) {
+      return Future.succeededFuture();
     }
     exchange.attempting(target);
     UpstreamCall call = provider.transport().send(provider, request, exchange.upstreamClient());

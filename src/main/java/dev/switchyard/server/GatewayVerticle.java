@@ -7,6 +7,9 @@ import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.protocol.anthropic.AnthropicIngress;
+import dev.switchyard.protocol.gemini.GeminiAction;
+import dev.switchyard.protocol.gemini.GeminiIngress;
+import dev.switchyard.protocol.gemini.GeminiModelPath;
 import dev.switchyard.protocol.openai.OpenAiIngress;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -59,6 +62,7 @@ public final class GatewayVerticle extends VerticleBase {
         "/anthropic/v1/messages/count_tokens", AnthropicIngress.countTokens());
     Pipeline pipeline = gateway.pipeline();
     new ModelsRoute(gateway).mount(router);
+    new GeminiModelsRoute(gateway).mount(router);
     new HealthRoutes(gateway).mount(router);
     new KeyAdminRoutes(gateway).mount(router);
     router.route().last().handler(ctx -> JsonReplies.error(ctx.response(), new GatewayException(404,
@@ -85,6 +89,8 @@ public final class GatewayVerticle extends VerticleBase {
       Ingress ingress = request.method() == HttpMethod.POST ? modelEndpoints.get(request.path()) : null;
       if (ingress != null) {
         handle(request, ingress, pipeline);
+      } else if (request.method() == HttpMethod.POST && GeminiModelPath.isModelMethod(request.path())) {
+        handleGemini(request, pipeline);
       } else {
         router.handle(request);
       }
@@ -113,6 +119,18 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port actually bound (useful with port 0). */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Gemini's model methods carry the model in the path: {@code /gemini/v1beta/models/{model}:{method}}. */
+  private void handleGemini(HttpServerRequest request, Pipeline pipeline) {
+    Ingress ingress;
+    try {
+      ingress = GeminiIngress.forPath(request.path());
+    } catch (GatewayException e) { // an unknown method or a malformed model: answered in Google's shape
+      new Exchange(request, GeminiIngress.of(GeminiAction.GENERATE_CONTENT), upstreamClient).fail(e);
+      return;
+    }
+    handle(request, ingress, pipeline);
   }
 
   private void handle(HttpServerRequest request, Ingress ingress, Pipeline pipeline) {

@@ -2,18 +2,31 @@ package dev.switchyard.translation;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
 import java.util.function.Consumer;
 
 /** A provider's protocol, seen from translation: canonical requests out, its answers back in. */
 public interface EgressCodec {
-  /** The path below the provider's base URL, such as {@code /v1/messages}. */
-  String path(ChatRequest request);
+  /** The path below the provider's base URL, such as {@code /v1/messages}, with any query. */
+  String path(ChatRequest request, RouteTarget target);
 
-  /** The request body for {@code target}'s provider, naming its upstream model. */
-  byte[] encodeRequest(ChatRequest request, RouteTarget target);
+  /**
+   * The request body for {@code target}'s provider, naming its upstream model where the body
+   * carries it, with the request fields this provider has no equivalent for.
+   */
+  Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target);
+
+  /**
+   * Whether {@code target}'s provider fetches this image or document (given by an http(s) URL)
+   * itself; where it does not, Switchyard fetches it if the operator allows, else refuses the request.
+   */
+  default boolean takesUrl(ContentPart part, RouteTarget target) {
+    return true;
+  }
 
   /** A complete answer from the provider in canonical form. */
   ChatResponse decodeResponse(byte[] body);

@@ -1,11 +1,13 @@
 package dev.switchyard.translation;
 
+import dev.switchyard.media.MediaResolver;
 import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.WireProtocol;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,10 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Forwarders {
   private final Map<WireProtocol, EgressCodec> egress;
-  private final Map<Ingress, Map<WireProtocol, Forwarder>> translators = new ConcurrentHashMap<>();
+  private final Map<WireProtocol, EmbeddingsEgressCodec> embeddingsEgress;
+  private final Map<Ingress, Map<WireProtocol, Optional<Forwarder>>> translators = new ConcurrentHashMap<>();
 
-  public Forwarders(Map<WireProtocol, EgressCodec> egress) {
+  private final MediaResolver media;
+
+  public Forwarders(Map<WireProtocol, EgressCodec> egress, Map<WireProtocol, EmbeddingsEgressCodec> embeddingsEgress,
+      MediaResolver media) {
     this.egress = Map.copyOf(egress);
+    this.embeddingsEgress = Map.copyOf(embeddingsEgress);
+    this.media = media;
   }
 
   /** Throws a 400 {@link GatewayException} when this endpoint cannot be served by that provider. */
@@ -26,18 +34,24 @@ public final class Forwarders {
       return ingress.passthrough();
     }
     return translators.computeIfAbsent(ingress, ignored -> new ConcurrentHashMap<>())
-        .computeIfAbsent(provider.protocol(), protocol -> {
-          IngressCodec codec = ingress.translation().orElse(null);
-          EgressCodec target = egress.get(protocol);
-          if (codec == null || target == null) {
-            return null;
-          }
-          return new TranslatingForwarder(codec, target);
-        }) instanceof Forwarder forwarder ? forwarder : refuse(ingress, provider);
+        .computeIfAbsent(provider.protocol(), protocol -> translator(ingress, protocol))
+        .orElseThrow(() -> refusal(ingress, provider));
   }
 
-  private static Forwarder refuse(Ingress ingress, Provider provider) {
-    throw GatewayException.invalidRequest("model", "This model is served by provider '" + provider.name()
+  private Optional<Forwarder> translator(Ingress ingress, WireProtocol protocol) {
+    Optional<IngressCodec> chat = ingress.translation();
+    if (chat.isPresent() && egress.containsKey(protocol)) {
+      return Optional.of(new TranslatingForwarder(chat.get(), egress.get(protocol), media));
+    }
+    Optional<EmbeddingsIngressCodec> embeddings = ingress.embeddingsTranslation();
+    if (embeddings.isPresent() && embeddingsEgress.containsKey(protocol)) {
+      return Optional.of(new TranslatingEmbeddingsForwarder(embeddings.get(), embeddingsEgress.get(protocol)));
+    }
+    return Optional.empty();
+  }
+
+  private static GatewayException refusal(Ingress ingress, Provider provider) {
+    return GatewayException.invalidRequest("model", "This model is served by provider '" + provider.name()
         + "', which speaks " + provider.protocol().name().toLowerCase(java.util.Locale.ROOT)
         + ": the " + ingress.endpointName() + " endpoint cannot be translated to it.");
   }

@@ -23,8 +23,8 @@ public interface IngressCodec {
   /** A stream encoder writing the client's events, one buffer per event, to {@code out}. */
   Consumer<StreamEvent> newStreamEncoder(ClientRequest request, Consumer<Buffer> out);
 
-  /** The content type of this protocol's streams. */
-  default String streamContentType() {
+  /** The content type of this protocol's streams (for some protocols it depends on the request). */
+  default String streamContentType(ClientRequest request) {
     return "text/event-stream; charset=utf-8";
   }
 

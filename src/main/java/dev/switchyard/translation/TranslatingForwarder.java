@@ -4,6 +4,7 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.media.MediaResolver;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.ClientWrites;
 import dev.switchyard.pipeline.Exchange;
@@ -19,10 +20,13 @@ import dev.switchyard.sse.SseEvent;
 import dev.switchyard.sse.SseEventSplitter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,58 +38,70 @@ import org.slf4j.LoggerFactory;
  * event, through the provider's decoder into the client's encoder, never buffered whole.
  */
 public final class TranslatingForwarder implements Forwarder {
-  private static final Logger LOG = LoggerFactory.getLogger(TranslatingForwarder.class);
-  private static final int MAX_ANSWER_BYTES = 64 << 20;
   /** Names the request fields that had no equivalent at the provider and were left out. */
   public static final String DROPPED_HEADER = "x-switchyard-dropped-fields";
 
   private final IngressCodec ingress;
   private final EgressCodec egress;
+  private final MediaResolver media;
 
-  public TranslatingForwarder(IngressCodec ingress, EgressCodec egress) {
+  public TranslatingForwarder(IngressCodec ingress, EgressCodec egress, MediaResolver media) {
     this.ingress = ingress;
     this.egress = egress;
+    this.media = media;
   }
 
   @Override
   public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    ChatRequest request = exchange.canonical(client -> {
+    return request(exchange, target, credential, canonical(exchange));
+  }
+
+  /** First makes the request fit the provider's media rules: URLs it cannot fetch are fetched or refused. */
+  @Override
+  public Future<UpstreamRequest> prepare(Exchange exchange, RouteTarget target,
+      Optional<Provider.Credential> credential) {
+    ChatRequest request;
+    try {
+      request = canonical(exchange);
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
+    }
+    return media.resolve(request, part -> egress.takesUrl(part, target), target.provider().name(),
+            Vertx.currentContext().owner(), exchange.upstreamClient())
+        .map(resolved -> request(exchange, target, credential, resolved));
+  }
+
+  /** The client's request in canonical form, translated once per exchange. */
+  private ChatRequest canonical(Exchange exchange) {
+    return exchange.canonical(client -> {
       Translation<ChatRequest> translation = ingress.toCanonical(client);
-      if (!translation.isComplete()) { // said, not silent: the client sees what the provider will not get
-        exchange.response().putHeader(DROPPED_HEADER, String.join(", ", translation.dropped()));
-      }
+      exchange.droppedFields(translation.dropped());
       return translation.value();
     });
+  }
+
+  private UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
+      ChatRequest request) {
     Provider provider = target.provider();
-    byte[] body = egress.encodeRequest(request, target);
-    return new UpstreamRequest(HttpMethod.POST, egress.path(request),
-        provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body), request.stream());
+    Translation<byte[]> body = egress.encodeRequest(request, target);
+    TranslatedAnswers.announceDropped(exchange, body.dropped());
+    return new UpstreamRequest(HttpMethod.POST, egress.path(request, target),
+        provider.upstreamHeaders(credential, request.stream()), Buffer.buffer(body.value()), request.stream());
   }
 
   @Override
   public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
-    exchange.pauseOwnWork();
-    return UpstreamBodies.read(upstream.body(), MAX_ANSWER_BYTES, false).compose(body -> {
-      exchange.resumeOwnWork();
-      ChatResponse answer;
-      try {
-        answer = egress.decodeResponse(body.getBytes());
-      } catch (RuntimeException e) {
-        LOG.warn("request {}: unreadable answer from {}: {}", exchange.requestId(), target.provider().name(),
-            e.toString());
-        return Future.failedFuture(GatewayException.badGateway("Provider '" + target.provider().name()
-            + "' answered with a body the gateway could not read."));
-      }
+    return TranslatedAnswers.read(exchange, target, upstream, egress::decodeResponse).map(answer -> {
       answer.usage().ifPresent(exchange::usage);
       exchange.outcome(Outcome.COMPLETED);
-      exchange.head(200, "application/json").end(ingress.encodeResponse(answer, exchange.clientRequest()));
-      return Future.succeededFuture();
+      TranslatedAnswers.answer(exchange, ingress.encodeResponse(answer, exchange.clientRequest()));
+      return null;
     });
   }
 
   @Override
   public Future<Void> relayStream(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
-    HttpServerResponse client = exchange.head(200, ingress.streamContentType());
+    HttpServerResponse client = exchange.head(200, ingress.streamContentType(exchange.clientRequest()));
     client.putHeader("cache-control", "no-cache");
     client.setChunked(true);
     Promise<Void> done = Promise.promise();
@@ -138,12 +154,6 @@ public final class TranslatingForwarder implements Forwarder {
   @Override
   public Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
       UpstreamResponse upstream) {
-    Provider provider = target.provider();
-    return UpstreamErrors.read(exchange, provider, credential, upstream).compose(body -> {
-      EgressCodec.UpstreamError error = egress.decodeError(upstream.status(), body.getBytes());
-      return Future.failedFuture(new GatewayException(error.status(), UpstreamErrors.kindFor(error.status()),
-          error.type(), null, provider.redact(error.message())));
-    });
+    return TranslatedAnswers.relayError(exchange, target, credential, upstream, egress::decodeError);
   }
-
 }

@@ -116,8 +116,29 @@ class ConfigLoaderTest {
             new ModelConfig("openai/*", List.of(new ModelConfig.TargetConfig("openai", "*"))),
             new ModelConfig("fast-*", List.of(new ModelConfig.TargetConfig("sim", "sim-*"))),
             new ModelConfig("echo", List.of(new ModelConfig.TargetConfig("sim", "echo")))),
+        MediaConfig.DEFAULT,
         Optional.of(source));
     assertThat(config).isEqualTo(expected);
+  }
+
+  @Test
+  void mediaFetchingIsOffUnlessTheOperatorTurnsItOn() {
+    String yaml = """
+        media:
+          fetch_urls: true
+          max_size: 5MiB
+          timeout: 3s
+        """;
+    GatewayConfig config = new ConfigLoader(Map.<String, String>of()::get).parse(yaml, FILE, Optional.empty());
+    assertThat(config.media()).isEqualTo(new MediaConfig(true, 5L * 1024 * 1024, Duration.ofSeconds(3)));
+    assertThat(new ConfigLoader(Map.<String, String>of()::get).parse("providers: []\n", FILE, Optional.empty()).media())
+        .isEqualTo(MediaConfig.DEFAULT);
+    assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+        .parse("media:\n  fetch_urls: sometimes\n", FILE, Optional.empty()))
+        .hasMessageContaining("media.fetch_urls").hasMessageContaining("true or false");
+    assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get)
+        .parse("media:\n  fetch_url: true\n", FILE, Optional.empty()))
+        .hasMessageContaining("fetch_url");
   }
 
   @ParameterizedTest

@@ -75,6 +75,15 @@ public final class Fixtures {
     }
   }
 
+  /** Parses JSON text a test built or cut out of a recording. */
+  public static JsonNode readJson(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static JsonNode readTree(Path file) {
     try {
       return JSON.readTree(file.toFile());

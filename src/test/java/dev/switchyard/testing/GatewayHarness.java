@@ -143,6 +143,26 @@ public final class GatewayHarness implements AutoCloseable {
         .build());
   }
 
+  /**
+   * A Google GenAI SDK client for the gateway's Gemini endpoints presenting {@code key}, the way a
+   * user points it at Switchyard: base URL {@code …/gemini}; no retries, so every call is one request.
+   */
+  public com.google.genai.Client gemini(String key) {
+    return com.google.genai.Client.builder()
+        .apiKey(key)
+        .vertexAI(false)
+        .httpOptions(com.google.genai.types.HttpOptions.builder()
+            .baseUrl(baseUrl() + "/gemini")
+            .timeout((int) TIMEOUT.toMillis())
+            .retryOptions(com.google.genai.types.HttpRetryOptions.builder().attempts(1).build())
+            .build())
+        .build();
+  }
+
+  public com.google.genai.Client gemini() {
+    return gemini(MASTER_KEY);
+  }
+
   /** The exact bytes of the last request body an SDK client of this harness sent. */
   public byte[] lastSdkRequestBody() {
     return lastSdkRequestBody.clone();

@@ -24,6 +24,12 @@ public record ReceivedRequest(
     byte[] body,
     CompletableFuture<Void> closedEarly) {
 
+  /** The query of {@link #path()} (which is the request URI); null when there is none. */
+  public String query() {
+    int at = path.indexOf('?');
+    return at < 0 ? null : path.substring(at + 1);
+  }
+
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);

@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.translation.EgressCodec;
@@ -15,13 +16,13 @@ public final class AnthropicEgress implements EgressCodec {
   private AnthropicEgress() {}
 
   @Override
-  public String path(ChatRequest request) {
+  public String path(ChatRequest request, RouteTarget target) {
     return "/v1/messages";
   }
 
   @Override
-  public byte[] encodeRequest(ChatRequest request, RouteTarget target) {
-    return CanonicalToAnthropic.request(request, target.upstreamModel());
+  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+    return Translation.complete(CanonicalToAnthropic.request(request, target.upstreamModel()));
   }
 
   @Override

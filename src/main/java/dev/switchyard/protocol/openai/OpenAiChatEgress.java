@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.sse.SseEvent;
@@ -23,13 +25,13 @@ public final class OpenAiChatEgress implements EgressCodec {
   private OpenAiChatEgress() {}
 
   @Override
-  public String path(ChatRequest request) {
+  public String path(ChatRequest request, RouteTarget target) {
     return OpenAiEndpoint.CHAT_COMPLETIONS.path();
   }
 
   @Override
-  public byte[] encodeRequest(ChatRequest request, RouteTarget target) {
-    return CanonicalToOpenAiChatRequest.request(request, target.upstreamModel(), options(target)).value();
+  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+    return CanonicalToOpenAiChatRequest.request(request, target.upstreamModel(), options(target));
   }
 
   /**
@@ -40,6 +42,12 @@ public final class OpenAiChatEgress implements EgressCodec {
     return ProviderKinds.OPENAI.equals(target.provider().kind())
         ? CanonicalToOpenAiChatRequest.Options.OPENAI
         : COMPATIBLE;
+  }
+
+  /** Chat completions take images by URL (where the server fetches them) but files only inline or by id. */
+  @Override
+  public boolean takesUrl(ContentPart part, RouteTarget target) {
+    return part instanceof ContentPart.Image && target.provider().fetchesImageUrls();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.EmbeddingsIngressCodec;
 import dev.switchyard.translation.IngressCodec;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
@@ -16,20 +17,25 @@ public final class OpenAiIngress implements Ingress {
 
   private final OpenAiEndpoint endpoint;
   private final Optional<IngressCodec> translation;
+  private final Optional<EmbeddingsIngressCodec> embeddingsTranslation;
 
-  private OpenAiIngress(OpenAiEndpoint endpoint, Optional<IngressCodec> translation) {
+  private OpenAiIngress(OpenAiEndpoint endpoint, Optional<IngressCodec> translation,
+      Optional<EmbeddingsIngressCodec> embeddingsTranslation) {
     this.endpoint = endpoint;
     this.translation = translation;
+    this.embeddingsTranslation = embeddingsTranslation;
   }
 
   /** Chat completions: passthrough to OpenAI-speaking providers, translated for the others. */
   public static OpenAiIngress chatCompletions(Clock clock) {
-    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.of(new OpenAiChatIngressCodec(clock)));
+    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.of(new OpenAiChatIngressCodec(clock)),
+        Optional.empty());
   }
 
-  /** Embeddings: passthrough only (for now). */
+  /** Embeddings: passthrough to OpenAI-speaking providers, translated for Gemini. */
   public static OpenAiIngress embeddings() {
-    return new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS, Optional.empty());
+    return new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS, Optional.empty(),
+        Optional.of(new OpenAiEmbeddingsIngressCodec()));
   }
 
   @Override
@@ -60,5 +66,10 @@ public final class OpenAiIngress implements Ingress {
   @Override
   public Optional<IngressCodec> translation() {
     return translation;
+  }
+
+  @Override
+  public Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
+    return embeddingsTranslation;
   }
 }

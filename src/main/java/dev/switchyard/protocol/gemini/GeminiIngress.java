@@ -1,0 +1,111 @@
+package dev.switchyard.protocol.gemini;
+
+import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.translation.EmbeddingsIngressCodec;
+import dev.switchyard.translation.IngressCodec;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gemini's native model methods under {@code /gemini/v1beta/models/{model}:{method}}: Gemini bodies
+ * in, Google error JSON out; passthrough to Gemini providers, translated for the others (content
+ * generation and embeddings; token counting only where Gemini counts).
+ */
+public final class GeminiIngress implements Ingress {
+  private static final GeminiPassthrough PASSTHROUGH = new GeminiPassthrough();
+  private static final Map<GeminiAction, GeminiIngress> BY_ACTION = new EnumMap<>(GeminiAction.class);
+
+  static {
+    for (GeminiAction action : GeminiAction.values()) {
+      BY_ACTION.put(action, new GeminiIngress(action));
+    }
+  }
+
+  private final GeminiAction action;
+  private final Optional<IngressCodec> translation;
+  private final Optional<EmbeddingsIngressCodec> embeddingsTranslation;
+
+  private GeminiIngress(GeminiAction action) {
+    this.action = action;
+    this.translation = action == GeminiAction.GENERATE_CONTENT || action == GeminiAction.STREAM_GENERATE_CONTENT
+        ? Optional.of(new GeminiIngressCodec()) : Optional.empty();
+    this.embeddingsTranslation = action.isEmbedding()
+        ? Optional.of(new GeminiEmbeddingsIngressCodec()) : Optional.empty();
+  }
+
+  /** The endpoint for a Gemini path; throws a 404 or 400 (in Google's shape) for a bad one. */
+  public static GeminiIngress forPath(String path) {
+    return BY_ACTION.get(GeminiModelPath.parse(path).action());
+  }
+
+  /** The endpoint of one method, whatever the model: for rendering errors before a path is read. */
+  public static GeminiIngress of(GeminiAction action) {
+    return BY_ACTION.get(action);
+  }
+
+  @Override
+  public String endpointName() {
+    return action.meteringName();
+  }
+
+  @Override
+  public WireProtocol protocol() {
+    return WireProtocol.GEMINI;
+  }
+
+  @Override
+  public ClientRequest parse(byte[] body) {
+    throw new IllegalStateException("a Gemini request is read with its URL");
+  }
+
+  @Override
+  public ClientRequest parse(HttpServerRequest request, byte[] body) {
+    GeminiModelPath path = GeminiModelPath.parse(request.path());
+    GeminiJson.readRequest(body); // a body that is not a JSON object is the client's 400, not the provider's
+    boolean sse = false;
+    List<String> kept = new ArrayList<>();
+    String query = request.query();
+    if (query != null && !query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+        if (name.equals("key")) {
+          continue; // the client's Switchyard key never goes upstream
+        }
+        if (pair.equals("alt=sse")) {
+          sse = true;
+        }
+        kept.add(pair);
+      }
+    }
+    return new GeminiRequest(body, path, sse, String.join("&", kept));
+  }
+
+  @Override
+  public Buffer renderError(GatewayException error) {
+    return Buffer.buffer(GeminiErrors.render(error));
+  }
+
+  @Override
+  public Forwarder passthrough() {
+    return PASSTHROUGH;
+  }
+
+  @Override
+  public Optional<IngressCodec> translation() {
+    return translation;
+  }
+
+  @Override
+  public Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
+    return embeddingsTranslation;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.switchyard.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.canonical.MediaSource;
+import dev.switchyard.config.MediaConfig;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.testing.FakeUpstream;
+import dev.switchyard.testing.UpstreamReply;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MediaFetcherTest {
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+  private static final MediaConfig ON = new MediaConfig(true, 1024, Duration.ofSeconds(2));
+  private static Vertx vertx;
+  private static HttpClient client;
+  private static FakeUpstream server;
+  /** Loopback allowed, since the test serves media there; production never allows it. */
+  private final MediaFetcher fetcher = new MediaFetcher(address -> true);
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    client = vertx.createHttpClient();
+    server = FakeUpstream.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void reset() {
+    server.reset();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private static GatewayException failure(Future<?> future) throws Exception {
+    try {
+      await(future);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return (GatewayException) e.getCause();
+    }
+    throw new AssertionError("the fetch succeeded");
+  }
+
+  @Test
+  void anImageIsDownloadedAndInlinedWithItsMediaType() throws Exception {
+    server.enqueue(UpstreamReply.raw(200, "image/png", PNG));
+
+    MediaSource.Base64 inline = await(fetcher.fetch(vertx, client, ON, url("/cat.png?size=small"), true));
+
+    assertThat(inline.mediaType()).isEqualTo("image/png");
+    assertThat(Base64.getDecoder().decode(inline.data())).isEqualTo(PNG);
+    assertThat(server.takeRequest().path()).isEqualTo("/cat.png?size=small");
+  }
+
+  @Test
+  void theProductionRuleNeverFetchesFromLoopback() throws Exception {
+    GatewayException refused = failure(new MediaFetcher().fetch(vertx, client, ON, url("/cat.png"), true));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.getMessage()).contains("private, loopback or link-local");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIsRefused() throws Exception {
+    server.enqueue(UpstreamReply.raw(200, "image/png", new byte[4096]));
+
+    assertThat(failure(fetcher.fetch(vertx, client, ON, url("/big.png"), true)).getMessage())
+        .contains("larger than the gateway's limit of 1024 bytes");
+  }
+
+  @Test
+  void theWrongKindOfContentIsRefused() throws Exception {
+    server.enqueue(UpstreamReply.text(200, "text/html", "<html>"));
+    assertThat(failure(fetcher.fetch(vertx, client, ON, url("/page"), true)).getMessage())
+        .contains("is not an image").contains("text/html");
+
+    server.enqueue(UpstreamReply.raw(200, "image/png", PNG));
+    assertThat(failure(fetcher.fetch(vertx, client, ON, url("/cat.png"), false)).getMessage())
+        .contains("is not a PDF or text document");
+  }
+
+  @Test
+  void redirectsAndErrorsAreNotFollowed() throws Exception {
+    server.enqueue(UpstreamReply.text(302, "text/plain", "").withHeader("location", "http://169.254.169.254/"));
+    assertThat(failure(fetcher.fetch(vertx, client, ON, url("/moved"), true)).getMessage())
+        .contains("answered HTTP 302");
+    assertThat(server.received()).hasSize(1);
+  }
+
+  @Test
+  void aSlowServerRunsIntoTheTimeout() throws Exception {
+    server.enqueue(UpstreamReply.hangForever());
+    MediaConfig quick = new MediaConfig(true, 1024, Duration.ofMillis(300));
+
+    assertThat(failure(fetcher.fetch(vertx, client, quick, url("/slow.png"), true)).getMessage())
+        .contains("took longer than 300 ms");
+  }
+
+  @Test
+  void onlyHttpUrlsAreFetched() throws Exception {
+    for (String url : new String[] {"file:///etc/passwd", "ftp://example.com/a.png", "gopher://x/", "not a url"}) {
+      assertThat(failure(fetcher.fetch(vertx, client, ON, url, true)).status()).as(url).isEqualTo(400);
+    }
+  }
+}
