@@ -88,11 +88,12 @@ final class GeminiTestSupport {
     return events;
   }
 
+  /** Chunks as SSE events, a multi-line chunk as several {@code data:} lines (which SSE joins). */
   static List<StreamEvent> decodeChunks(String... chunks) {
     List<StreamEvent> events = new ArrayList<>();
     GeminiStreamDecoder decoder = new GeminiStreamDecoder(events::add);
     for (String chunk : chunks) {
-      decoder.accept(SseEvent.of("data: " + chunk + "\r\n\r\n"));
+      decoder.accept(SseEvent.of("data: " + chunk.strip().replace("\n", "\ndata: ") + "\r\n\r\n"));
     }
     return events;
   }
