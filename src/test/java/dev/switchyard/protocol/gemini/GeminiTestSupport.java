@@ -9,6 +9,7 @@ import dev.switchyard.sse.SseEvent;
 import dev.switchyard.sse.SseEventSplitter;
 import dev.switchyard.testing.Fixtures;
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ final class GeminiTestSupport {
   /** Encodes events, returning the whole body. */
   static byte[] encode(GeminiStreamEncoder.Framing framing, List<StreamEvent> events) {
     GeminiStreamEncoder encoder = new GeminiStreamEncoder("client-model", framing);
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     events.forEach(event -> body.writeBytes(encoder.encode(event)));
     return body.toByteArray();
   }
