@@ -1,0 +1,42 @@
+package dev.switchyard.protocol.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.metering.Usage;
+
+/**
+ * Gemini's {@code usageMetadata} and canonical {@link Usage}. Gemini counts thinking apart from
+ * {@code candidatesTokenCount}; canonical output counts it in, as OpenAI does, so the two are
+ * added going in and taken apart coming out. Tokens of tool-use prompts (search results and the
+ * like) are input. Gemini's {@code promptTokenCount} already includes the cached tokens, as
+ * canonical input does.
+ */
+public final class GeminiUsage {
+  private GeminiUsage() {}
+
+  public static Usage fromJson(JsonNode usageMetadata) {
+    long thoughts = GeminiJson.number(usageMetadata, "thoughtsTokenCount");
+    return new Usage(
+        GeminiJson.number(usageMetadata, "promptTokenCount")
+            + GeminiJson.number(usageMetadata, "toolUsePromptTokenCount"),
+        GeminiJson.number(usageMetadata, "cachedContentTokenCount"),
+        0,
+        GeminiJson.number(usageMetadata, "candidatesTokenCount") + thoughts,
+        thoughts);
+  }
+
+  /** Canonical usage as Gemini reports it; counts Gemini leaves out when zero are left out. */
+  public static ObjectNode toJson(Usage usage) {
+    ObjectNode json = GeminiJson.object();
+    json.put("promptTokenCount", usage.inputTokens());
+    json.put("candidatesTokenCount", Math.max(0, usage.outputTokens() - usage.reasoningTokens()));
+    if (usage.cachedInputTokens() > 0) {
+      json.put("cachedContentTokenCount", usage.cachedInputTokens());
+    }
+    if (usage.reasoningTokens() > 0) {
+      json.put("thoughtsTokenCount", usage.reasoningTokens());
+    }
+    json.put("totalTokenCount", usage.totalTokens());
+    return json;
+  }
+}
