@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.InlineDataUrls;
 import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayOutputStream;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,7 +35,7 @@ final class CanonicalContentToAnthropic {
 
   private static ObjectNode image(MediaSource source) {
     ObjectNode block = AnthropicJson.object().put("type", "image");
-    MediaSource resolved = resolveDataUrl(source);
+    MediaSource resolved = InlineDataUrls.resolve(source);
     ObjectNode wire = block.putObject("source");
     switch (resolved) {
       case MediaSource.Url u -> wire.put("type", "url").put("url", u.url());
@@ -54,7 +53,7 @@ final class CanonicalContentToAnthropic {
 
   private static ObjectNode document(ContentPart.Document document) {
     ObjectNode block = AnthropicJson.object().put("type", "document");
-    MediaSource resolved = resolveDataUrl(document.source());
+    MediaSource resolved = InlineDataUrls.resolve(document.source());
     ObjectNode wire = block.putObject("source");
     switch (resolved) {
       case MediaSource.Url u -> wire.put("type", "url").put("url", u.url());
@@ -72,47 +71,6 @@ final class CanonicalContentToAnthropic {
     }
     document.filename().ifPresent(name -> block.put("title", name));
     return block;
-  }
-
-  /** A {@code data:} URL is inline bytes, which Anthropic takes as a base64 source, not a URL. */
-  static MediaSource resolveDataUrl(MediaSource source) {
-    if (!(source instanceof MediaSource.Url url) || !url.url().startsWith("data:")) {
-      return source;
-    }
-    String value = url.url();
-    int comma = value.indexOf(',');
-    if (comma < 0) {
-      throw GatewayException.invalidRequest("content", "The data URL has no ',' before its data.");
-    }
-    String header = value.substring("data:".length(), comma);
-    String data = value.substring(comma + 1);
-    boolean base64 = header.endsWith(";base64");
-    String mediaType = (base64 ? header.substring(0, header.length() - ";base64".length()) : header);
-    int parameters = mediaType.indexOf(';');
-    mediaType = (parameters < 0 ? mediaType : mediaType.substring(0, parameters)).trim();
-    if (mediaType.isEmpty()) {
-      mediaType = "text/plain"; // the data URL default (RFC 2397)
-    }
-    if (!base64) {
-      data = Base64.getEncoder().encodeToString(percentDecode(data));
-    }
-    return new MediaSource.Base64(mediaType.toLowerCase(Locale.ROOT), data);
-  }
-
-  /** A data URL's percent-encoding; unlike form encoding, '+' stays a plus. */
-  private static byte[] percentDecode(String data) {
-    byte[] in = data.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-    for (int i = 0; i < in.length; i++) {
-      if (in[i] == '%' && i + 2 < in.length
-          && Character.digit(in[i + 1], 16) >= 0 && Character.digit(in[i + 2], 16) >= 0) {
-        out.write(Character.digit(in[i + 1], 16) * 16 + Character.digit(in[i + 2], 16));
-        i += 2;
-      } else {
-        out.write(in[i]);
-      }
-    }
-    return out.toByteArray();
   }
 
   private static String decodeText(String base64) {
