@@ -97,22 +97,28 @@ public final class MediaFetcher {
       }
       var response = sent.result();
       if (response.statusCode() != 200) {
-        response.request().reset();
         result.tryFail(invalid(url, "answered HTTP " + response.statusCode() + " instead of the file"));
+        response.request().reset();
         return;
       }
       String type = mediaType(response.getHeader("content-type"));
       if (!(wantImage ? type.startsWith("image/") : type.equals("application/pdf") || type.startsWith("text/"))) {
-        response.request().reset();
         result.tryFail(invalid(url, "is not " + (wantImage ? "an image" : "a PDF or text document")
             + " (content type '" + type + "')"));
+        response.request().reset();
+        return;
+      }
+      String declared = response.getHeader("content-length");
+      if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > config.maxBytes()) {
+        result.tryFail(tooLarge(url, config));
+        response.request().reset();
         return;
       }
       Buffer body = Buffer.buffer();
       response.handler(chunk -> {
         if (body.length() + chunk.length() > config.maxBytes()) {
+          result.tryFail(tooLarge(url, config)); // before the reset, whose failure would say less
           response.request().reset();
-          result.tryFail(invalid(url, "is larger than the gateway's limit of " + config.maxBytes() + " bytes"));
         } else {
           body.appendBuffer(chunk);
         }
@@ -122,6 +128,10 @@ public final class MediaFetcher {
           new MediaSource.Base64(type, Base64.getEncoder().encodeToString(body.getBytes()))));
     });
     return result.future().onComplete(ignored -> vertx.cancelTimer(timer));
+  }
+
+  private static GatewayException tooLarge(String url, MediaConfig config) {
+    return invalid(url, "is larger than the gateway's limit of " + config.maxBytes() + " bytes");
   }
 
   private static String mediaType(String contentType) {

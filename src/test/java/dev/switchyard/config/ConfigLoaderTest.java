@@ -476,7 +476,7 @@ class ConfigLoaderTest {
     void unknownKindNamesTheKindsAndPresets() {
       assertThat(failure("providers:\n  - {name: a, kind: cohere}\n"))
           .hasMessageStartingWith("test.yaml:2: providers[0].kind: unknown kind 'cohere' (expected one of: "
-              + "openai, openai-compatible, anthropic, simulator, or a preset: deepseek, ")
+              + "openai, openai-compatible, anthropic, gemini, simulator, or a preset: deepseek, ")
           .hasMessageContaining("groq");
     }
 
