@@ -1,6 +1,7 @@
 package dev.switchyard.protocol.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import dev.switchyard.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert;
-
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Shared helpers of the Gemini request translation tests: fixtures, JSON, the official SDK's types. */
 final class GeminiRequestTestSupport {
@@ -131,7 +131,7 @@ final class GeminiRequestTestSupport {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       names.add(it.next());
     }
