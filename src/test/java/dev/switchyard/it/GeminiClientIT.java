@@ -85,6 +85,7 @@ class GeminiClientIT {
   void resetUpstreams() {
     gemini.reset();
     openai.reset();
+    gateway.usage().clear();
   }
 
   // ---- passthrough ----
