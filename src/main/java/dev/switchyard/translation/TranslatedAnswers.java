@@ -1,5 +1,7 @@
 package dev.switchyard.translation;
 
+import dev.switchyard.metering.Usage;
+import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.UpstreamErrors;
@@ -69,7 +71,17 @@ final class TranslatedAnswers {
     });
   }
 
-  static void answer(Exchange exchange, Buffer body) {
-    exchange.head(200, "application/json").end(body);
+  /**
+   * Relays a complete answer: read, decoded by the provider's protocol, metered, and written in the
+   * client's.
+   */
+  static <T> Future<Void> relay(Exchange exchange, RouteTarget target, UpstreamResponse upstream,
+      Function<byte[], T> decode, Function<T, Optional<Usage>> usage, Function<T, Buffer> encode) {
+    return read(exchange, target, upstream, decode).map(answer -> {
+      usage.apply(answer).ifPresent(exchange::usage);
+      exchange.outcome(Outcome.COMPLETED);
+      exchange.head(200, "application/json").end(encode.apply(answer));
+      return null;
+    });
   }
 }

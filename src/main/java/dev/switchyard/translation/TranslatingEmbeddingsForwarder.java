@@ -1,8 +1,8 @@
 package dev.switchyard.translation;
 
 import dev.switchyard.canonical.EmbeddingRequest;
+import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.provider.Provider;
@@ -37,12 +37,8 @@ public final class TranslatingEmbeddingsForwarder implements Forwarder {
 
   @Override
   public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
-    return TranslatedAnswers.read(exchange, target, upstream, egress::decodeResponse).map(answer -> {
-      answer.usage().ifPresent(exchange::usage);
-      exchange.outcome(Outcome.COMPLETED);
-      TranslatedAnswers.answer(exchange, ingress.encodeResponse(answer, exchange.clientRequest()));
-      return null;
-    });
+    return TranslatedAnswers.relay(exchange, target, upstream, egress::decodeResponse, EmbeddingResponse::usage,
+        answer -> ingress.encodeResponse(answer, exchange.clientRequest()));
   }
 
   /** Embeddings are never streamed; a provider that streams anyway is read whole. */

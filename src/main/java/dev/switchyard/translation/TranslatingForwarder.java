@@ -91,12 +91,8 @@ public final class TranslatingForwarder implements Forwarder {
 
   @Override
   public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
-    return TranslatedAnswers.read(exchange, target, upstream, egress::decodeResponse).map(answer -> {
-      answer.usage().ifPresent(exchange::usage);
-      exchange.outcome(Outcome.COMPLETED);
-      TranslatedAnswers.answer(exchange, ingress.encodeResponse(answer, exchange.clientRequest()));
-      return null;
-    });
+    return TranslatedAnswers.relay(exchange, target, upstream, egress::decodeResponse, ChatResponse::usage,
+        answer -> ingress.encodeResponse(answer, exchange.clientRequest()));
   }
 
   @Override
