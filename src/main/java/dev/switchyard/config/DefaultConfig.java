@@ -17,6 +17,16 @@ public final class DefaultConfig {
 
   private DefaultConfig() {}
 
+  /**
+   * The provider's own model names, as its SDK's users write them ({@code gemini-3.1-pro},
+   * {@code claude-sonnet-4-5}), also reach it without the {@code provider/} prefix.
+   */
+  private static void nativeNames(List<ModelConfig> models, String provider, String... patterns) {
+    for (String pattern : patterns) {
+      models.add(new ModelConfig(pattern, List.of(new ModelConfig.TargetConfig(provider, pattern))));
+    }
+  }
+
   public static GatewayConfig build(Function<String, String> environment) {
     List<ProviderConfig> providers = new ArrayList<>();
     List<ModelConfig> models = new ArrayList<>();
@@ -33,12 +43,14 @@ public final class DefaultConfig {
       providers.add(provider("openai", ProviderKinds.OPENAI, Optional.empty(),
           Optional.ofNullable(environment.apply("OPENAI_BASE_URL")).filter(DefaultConfig::present), openAiKey));
       models.add(new ModelConfig("openai/*", List.of(new ModelConfig.TargetConfig("openai", "*"))));
+      nativeNames(models, "openai", "gpt-*", "text-embedding-*");
     }
     String anthropicKey = environment.apply("ANTHROPIC_API_KEY");
     if (present(anthropicKey)) {
       providers.add(provider("anthropic", ProviderKinds.ANTHROPIC, Optional.empty(),
           Optional.ofNullable(environment.apply("ANTHROPIC_BASE_URL")).filter(DefaultConfig::present), anthropicKey));
       models.add(new ModelConfig("anthropic/*", List.of(new ModelConfig.TargetConfig("anthropic", "*"))));
+      nativeNames(models, "anthropic", "claude-*");
     }
     String geminiKey = Optional.ofNullable(environment.apply("GEMINI_API_KEY")).filter(DefaultConfig::present)
         .orElse(environment.apply("GOOGLE_API_KEY")); // the names Google's SDKs read
@@ -46,6 +58,7 @@ public final class DefaultConfig {
       providers.add(provider("gemini", ProviderKinds.GEMINI, Optional.empty(),
           Optional.ofNullable(environment.apply("GEMINI_BASE_URL")).filter(DefaultConfig::present), geminiKey));
       models.add(new ModelConfig("gemini/*", List.of(new ModelConfig.TargetConfig("gemini", "*"))));
+      nativeNames(models, "gemini", "gemini-*");
     }
     for (OpenAiCompatiblePreset preset : OpenAiCompatiblePreset.values()) {
       String key = environment.apply(preset.keyVariable());

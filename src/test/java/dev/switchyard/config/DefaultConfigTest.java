@@ -56,6 +56,23 @@ class DefaultConfigTest {
   }
 
   @Test
+  void geminiKeyAddsTheGeminiProviderUnderItsOwnModelNamesToo() {
+    GatewayConfig config = DefaultConfig.build(Map.of("GEMINI_API_KEY", "g-key")::get);
+
+    assertThat(providerNames(config)).containsExactly("simulator", "gemini");
+    ProviderConfig gemini = config.provider("gemini").orElseThrow();
+    assertThat(gemini.kind()).isEqualTo(ProviderKinds.GEMINI);
+    assertThat(gemini.apiKeys()).containsExactly("g-key");
+    var router = dev.switchyard.gateway.GatewayState.from(config).router();
+    for (String model : List.of("gemini-3.1-pro", "gemini/gemini-3.1-pro")) {
+      var target = router.route(model).orElseThrow().plan().targets().get(0);
+      assertThat(target.provider().name()).as(model).isEqualTo("gemini");
+      assertThat(target.upstreamModel()).as(model).isEqualTo("gemini-3.1-pro");
+    }
+    assertThat(DefaultConfig.build(Map.of("GOOGLE_API_KEY", "g-key")::get).provider("gemini")).isPresent();
+  }
+
+  @Test
   void openAiBaseUrlComesFromTheEnvironmentToo() {
     GatewayConfig config = DefaultConfig.build(
         Map.of("OPENAI_API_KEY", "sk-openai", "OPENAI_BASE_URL", "http://127.0.0.1:9999/v1")::get);
