@@ -170,12 +170,7 @@ final class GeminiGenerationConfig {
     } else if (reasoning.effort().isPresent()) {
       String effort = reasoning.effort().get().toLowerCase(Locale.ROOT);
       if (usesThinkingLevel(upstreamModel)) {
-        thinking.put("thinkingLevel", switch (effort) {
-          case "none", "minimal" -> "minimal";
-          case "low", "medium", "high" -> effort;
-          case "xhigh", "max" -> "high";
-          default -> throw unknownEffort(effort);
-        });
+        thinking.put("thinkingLevel", thinkingLevel(effort, upstreamModel.toLowerCase(Locale.ROOT)));
       } else {
         thinking.put("thinkingBudget", switch (effort) {
           case "none", "minimal" -> 0;
@@ -187,6 +182,21 @@ final class GeminiGenerationConfig {
       }
     }
     return thinking.put("includeThoughts", true);
+  }
+
+  /**
+   * The level for an effort. Pro models cannot think minimally (their lowest level is low), and
+   * Gemini 3.0 Pro knows only low and high.
+   */
+  private static String thinkingLevel(String effort, String model) {
+    boolean pro = model.contains("-pro");
+    String level = switch (effort) {
+      case "none", "minimal" -> pro ? "low" : "minimal";
+      case "low", "medium", "high" -> effort;
+      case "xhigh", "max" -> "high";
+      default -> throw unknownEffort(effort);
+    };
+    return level.equals("medium") && pro && model.matches(".*gemini-3-pro.*") ? "high" : level;
   }
 
   /** Gemini 3 and later take a thinking level; earlier models only a budget. */

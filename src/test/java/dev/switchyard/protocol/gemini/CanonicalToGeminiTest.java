@@ -304,6 +304,10 @@ class CanonicalToGeminiTest {
       gemini-3-pro-preview; low; ; {"thinkingLevel":"low","includeThoughts":true}
       models/gemini-3-flash; minimal; ; {"thinkingLevel":"minimal","includeThoughts":true}
       gemini-3.1-pro; xhigh; ; {"thinkingLevel":"high","includeThoughts":true}
+      gemini-3.1-pro; minimal; ; {"thinkingLevel":"low","includeThoughts":true}
+      gemini-3.1-pro; medium; ; {"thinkingLevel":"medium","includeThoughts":true}
+      gemini-3-pro-preview; medium; ; {"thinkingLevel":"high","includeThoughts":true}
+      gemini-3.1-flash; medium; ; {"thinkingLevel":"medium","includeThoughts":true}
       gemini-2.5-flash; minimal; ; {"thinkingBudget":0,"includeThoughts":true}
       gemini-2.5-flash; low; ; {"thinkingBudget":1024,"includeThoughts":true}
       gemini-2.5-pro; medium; ; {"thinkingBudget":8192,"includeThoughts":true}
