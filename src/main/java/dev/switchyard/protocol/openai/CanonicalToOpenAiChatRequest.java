@@ -106,13 +106,17 @@ public final class CanonicalToOpenAiChatRequest {
     return new Translation<>(body, dropped);
   }
 
-  /** The effort to ask for: the one given, else the nearest to the token budget. */
+  /**
+   * The effort to ask for: the one given, else the nearest to the token budget; none for a negative
+   * budget (Gemini's -1, "the model decides"), which is what leaving the effort out means.
+   */
   static Optional<String> effort(ReasoningConfig reasoning) {
-    return reasoning.effort().or(() -> reasoning.budgetTokens().map(CanonicalToOpenAiChatRequest::effortFor));
+    return reasoning.effort().or(() -> reasoning.budgetTokens().filter(budget -> budget >= 0)
+        .map(CanonicalToOpenAiChatRequest::effortFor));
   }
 
   /**
-   * The effort nearest to a thinking budget: no budget at all is {@code minimal}, the least every
+   * The effort nearest to a thinking budget: a budget of 0 is {@code minimal}, the least every
    * reasoning model takes; otherwise the nearest anchor on a log scale (up to 4k low, up to 16k
    * medium, beyond high).
    */

@@ -111,6 +111,13 @@ class CanonicalToOpenAiChatRequestTest {
   }
 
   @Test
+  void aBudgetLeftToTheModelAsksForNoEffort() {
+    ChatRequest request = request(List.of(user("hi")))
+        .reasoning(new ReasoningConfig(Optional.empty(), Optional.of(-1))).build();
+    assertThat(write(request).has("reasoning_effort")).isFalse();
+  }
+
+  @Test
   void anEffortGivenWinsOverABudget() {
     ChatRequest request = request(List.of(user("hi")))
         .reasoning(new ReasoningConfig(Optional.of("high"), Optional.of(1024))).build();
