@@ -144,6 +144,11 @@ providers:
     base_url: http://127.0.0.1:$mock_port
     api_keys: [sk-upstream-bench]
     timeout: 120s
+  - name: gemini
+    kind: gemini
+    base_url: http://127.0.0.1:$mock_port
+    api_keys: [sk-upstream-bench]
+    timeout: 120s
 models:
   - name: bench-model
     targets: [{provider: mock, model: bench-model}]
@@ -151,6 +156,8 @@ models:
     targets: [{provider: mock-slow, model: bench-model}]
   - name: bench-claude
     targets: [{provider: anthropic, model: bench-claude}]
+  - name: bench-gemini
+    targets: [{provider: gemini, model: bench-gemini}]
 YAML
 # shellcheck disable=SC2086  # the options are meant to split
 "${pin_gateway[@]}" "$java" $GATEWAY_JAVA_OPTS -jar target/switchyard.jar --config "$work/bench.yaml" \
@@ -168,15 +175,21 @@ cat > "$work/stream.json" <<'JSON'
 {"model":"bench-model","messages":[{"role":"system","content":"You are a helpful assistant."},{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2,"max_tokens":64,"stream":true}
 JSON
 sed 's/"bench-model"/"bench-slow"/' "$work/stream.json" > "$work/slow.json"
-# the translated paths: the same question as an OpenAI body for the Claude model, and as an
-# Anthropic Messages body for the OpenAI model
+# the translated paths: the same question as an OpenAI body for the Claude and Gemini models, as an
+# Anthropic Messages body and as a Gemini generateContent body for the OpenAI model
 sed 's/"bench-model"/"bench-claude"/' "$work/chat.json" > "$work/claude-chat.json"
 sed 's/"bench-model"/"bench-claude"/' "$work/stream.json" > "$work/claude-stream.json"
+sed 's/"bench-model"/"bench-gemini"/' "$work/chat.json" > "$work/gemini-chat.json"
+sed 's/"bench-model"/"bench-gemini"/' "$work/stream.json" > "$work/gemini-stream.json"
 cat > "$work/messages.json" <<'JSON'
 {"model":"bench-model","max_tokens":64,"system":"You are a helpful assistant.","messages":[{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2}
 JSON
 cat > "$work/messages-stream.json" <<'JSON'
 {"model":"bench-model","max_tokens":64,"system":"You are a helpful assistant.","messages":[{"role":"user","content":"What is the capital of France? Answer in one sentence."}],"temperature":0.2,"stream":true}
+JSON
+# Gemini names the model and asks for a stream in the URL: one body serves both methods
+cat > "$work/generate.json" <<'JSON'
+{"systemInstruction":{"parts":[{"text":"You are a helpful assistant."}]},"contents":[{"role":"user","parts":[{"text":"What is the capital of France? Answer in one sentence."}]}],"generationConfig":{"temperature":0.2,"maxOutputTokens":64}}
 JSON
 cat > "$work/embed.json" <<'JSON'
 {"model":"bench-model","input":"The capital of France is Paris.","encoding_format":"float"}
@@ -267,38 +280,51 @@ if has soak; then
   echo "live_heap_end_kb=$(live_heap_kb)" >> "$out/soak.txt"
 fi
 
-# ---- 7. the cost of translation: passthrough and both translated directions, same loop ----
-# Each direction in two halves, ordered P O A | A O P, so that a drift in the machine's load over
-# the phase weighs the same on all three; the report sums the halves.
+# ---- 7. the cost of translation: passthrough and the translated directions, same loop ----
+# Each direction in two halves, ordered P OA AO OG GO | GO OG AO OA P, so that a drift in the
+# machine's load over the phase weighs the same on all five; the report sums the halves.
 if has translation; then
   anthropic_auth="x-api-key: $master_key;anthropic-version: 2023-06-01"
   messages_url="http://127.0.0.1:$gateway_port/anthropic/v1/messages"
+  gemini_auth="x-goog-api-key: $master_key"
+  gemini_url="http://127.0.0.1:$gateway_port/gemini/v1beta/models/bench-model"
   declare -A xchat=(
     [passthrough]="passthrough;$gw/chat/completions;$work/chat.json;$auth"
     [openai-anthropic]="openai_to_anthropic;$gw/chat/completions;$work/claude-chat.json;$auth"
-    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages.json;$anthropic_auth")
+    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages.json;$anthropic_auth"
+    [openai-gemini]="openai_to_gemini;$gw/chat/completions;$work/gemini-chat.json;$auth"
+    [gemini-openai]="gemini_to_openai;$gemini_url:generateContent;$work/generate.json;$gemini_auth")
   declare -A xstream=(
     [passthrough]="passthrough;$gw/chat/completions;$work/stream.json;$auth"
     [openai-anthropic]="openai_to_anthropic;$gw/chat/completions;$work/claude-stream.json;$auth"
-    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages-stream.json;$anthropic_auth")
+    [anthropic-openai]="anthropic_to_openai;$messages_url;$work/messages-stream.json;$anthropic_auth"
+    [openai-gemini]="openai_to_gemini;$gw/chat/completions;$work/gemini-stream.json;$auth"
+    [gemini-openai]="gemini_to_openai;$gemini_url:streamGenerateContent?alt=sse;$work/generate.json;$gemini_auth")
+  directions=(passthrough openai-anthropic anthropic-openai openai-gemini gemini-openai)
+  xchat_targets=() xstream_targets=()
+  for kind in "${directions[@]}"; do
+    xchat_targets+=(--target "${xchat[$kind]}")
+    xstream_targets+=(--target "${xstream[$kind]}")
+  done
   # the translated paths have not been through the main warm-up: their own, until the JIT settles;
   # answers and streams apart, as streams would hold a mixed closed loop's callers most of the time
   load xlate-warmup-chat --mode closed --concurrency "$CPU_CONCURRENCY" --requests 2000 --max-seconds 60 \
     --warmup-seconds "$XLATE_WARMUP_SECONDS" --settle-pid "$gateway_pid" \
-    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" \
-    --target "${xchat[passthrough]}" --target "${xchat[openai-anthropic]}" --target "${xchat[anthropic-openai]}"
-  load xlate-warmup-stream --mode closed --concurrency "$XLATE_STREAM_CONCURRENCY" --requests 300 \
+    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" "${xchat_targets[@]}"
+  load xlate-warmup-stream --mode closed --concurrency "$XLATE_STREAM_CONCURRENCY" --requests 500 \
     --max-seconds 60 --warmup-seconds "$XLATE_WARMUP_SECONDS" --settle-pid "$gateway_pid" \
-    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" --target "${xstream[passthrough]}" \
-    --target "${xstream[openai-anthropic]}" --target "${xstream[anthropic-openai]}"
+    --settle-max-seconds "$XLATE_WARMUP_MAX_SECONDS" "${xstream_targets[@]}"
   half_requests=$(( (XLATE_CPU_REQUESTS + 1) / 2 ))
   half_streams=$(( (XLATE_STREAMS + 1) / 2 ))
-  for kind in passthrough openai-anthropic anthropic-openai anthropic-openai openai-anthropic passthrough; do
+  # forward, then backward
+  order=("${directions[@]}")
+  for (( i = ${#directions[@]} - 1; i >= 0; i-- )); do order+=("${directions[$i]}"); done
+  for kind in "${order[@]}"; do
     [ -f "$out/xcpu-$kind-1.txt" ] && half=2 || half=1
     load "xcpu-$kind-$half" --mode closed --concurrency "$CPU_CONCURRENCY" --requests "$half_requests" \
       --max-seconds 300 --warmup-seconds 3 --target "${xchat[$kind]}" --watch "gateway=$gateway_pid"
   done
-  for kind in passthrough openai-anthropic anthropic-openai anthropic-openai openai-anthropic passthrough; do
+  for kind in "${order[@]}"; do
     [ -f "$out/xstream-$kind-1.txt" ] && half=2 || half=1
     load "xstream-$kind-$half" --mode closed --concurrency "$XLATE_STREAM_CONCURRENCY" --requests "$half_streams" \
       --max-seconds 300 --warmup-seconds 3 --target "${xstream[$kind]}" --watch "gateway=$gateway_pid" \

@@ -21,11 +21,13 @@ import java.util.Locale;
  * A fast OpenAI-compatible upstream on 127.0.0.1 for the bench: fixed chat answers (with usage),
  * SSE streams of N chunks at a set interval, and embeddings; and Anthropic's Messages API
  * ({@code POST /v1/messages}): a text answer with usage, or a stream in Anthropic's event order
- * with N text deltas at the same interval. Every answer is built once at start, so the mock's own
- * cost per request stays small and constant.
+ * with N text deltas at the same interval; and Gemini's {@code POST /v1beta/models/{m}:generateContent}
+ * (a text answer with {@code usageMetadata}) and {@code :streamGenerateContent?alt=sse} (N chunks at
+ * the same interval). Every answer is built once at start, so the mock's own cost per request stays
+ * small and constant.
  *
- * <p>Paths under {@code /v1} use the fast stream profile ({@code --chunks}, {@code --interval-ms});
- * the same paths under {@code /slow/v1} use the slow one ({@code --slow-chunks},
+ * <p>Paths under {@code /v1} (and {@code /v1beta}) use the fast stream profile ({@code --chunks},
+ * {@code --interval-ms}); the same paths under {@code /slow} use the slow one ({@code --slow-chunks},
  * {@code --slow-interval-ms}), so one mock serves both a latency test and a test of many long
  * open streams.
  */
@@ -38,15 +40,18 @@ public final class MockUpstream {
   /**
    * How a stream is paced: {@code chunks} data events, {@code intervalMs} apart (0: all at once).
    * The Anthropic stream sends its head events with the first delta, one delta per interval, and
-   * its tail events with the last delta.
+   * its tail events with the last delta; the Gemini stream is its chunks alone.
    */
   record Profile(int chunks, long intervalMs, List<Buffer> events, Buffer usageEvent,
-      List<Buffer> messagesHead, List<Buffer> messagesDeltas, List<Buffer> messagesTail) {}
+      List<Buffer> messagesHead, List<Buffer> messagesDeltas, List<Buffer> messagesTail,
+      List<Buffer> geminiChunks) {}
 
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+  private static final String GEMINI_MODELS = "/v1beta/models/";
 
   private final Buffer chatAnswer;
   private final Buffer messagesAnswer;
+  private final Buffer geminiAnswer;
   private final Buffer embeddingAnswer;
   private final Profile fast;
   private final Profile slow;
@@ -54,6 +59,7 @@ public final class MockUpstream {
   MockUpstream(Args args) {
     this.chatAnswer = Buffer.buffer(chatJson());
     this.messagesAnswer = Buffer.buffer(AnthropicAnswers.message());
+    this.geminiAnswer = Buffer.buffer(GeminiAnswers.response());
     this.embeddingAnswer = Buffer.buffer(embeddingJson(args.integer("embedding-dims", 256)));
     this.fast = profile(args.integer("chunks", 20), args.integer("interval-ms", 0));
     this.slow = profile(args.integer("slow-chunks", 20), args.integer("slow-interval-ms", 1000));
@@ -87,15 +93,22 @@ public final class MockUpstream {
       request.body().onSuccess(body -> chat(request, body, chosen));
     } else if (request.method() == HttpMethod.POST && path.equals("/v1/messages")) {
       request.body().onSuccess(body -> messages(request, body, chosen));
+    } else if (request.method() == HttpMethod.POST && path.startsWith(GEMINI_MODELS)) {
+      String method = path.substring(path.lastIndexOf(':') + 1);
+      request.body().onSuccess(body -> gemini(request, method, chosen));
     } else if (request.method() == HttpMethod.POST && path.equals("/v1/embeddings")) {
       request.body().onSuccess(body -> json(request.response(), embeddingAnswer));
     } else if (path.equals("/health")) {
       json(request.response(), Buffer.buffer("{\"status\":\"ok\"}"));
     } else {
-      request.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-          .end("{\"error\":{\"message\":\"no such path\",\"type\":\"invalid_request_error\","
-              + "\"param\":null,\"code\":\"not_found\"}}");
+      notFound(request.response());
     }
+  }
+
+  private static void notFound(HttpServerResponse response) {
+    response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .end("{\"error\":{\"message\":\"no such path\",\"type\":\"invalid_request_error\","
+            + "\"param\":null,\"code\":\"not_found\"}}");
   }
 
   private void chat(HttpServerRequest request, Buffer body, Profile profile) {
@@ -110,31 +123,7 @@ public final class MockUpstream {
     headers.set(HttpHeaders.CONTENT_TYPE, EVENT_STREAM);
     headers.set(HttpHeaders.CACHE_CONTROL, NO_CACHE);
     response.setChunked(true);
-    List<Buffer> events = profile.events();
-    if (profile.intervalMs() <= 0) {
-      for (Buffer event : events) {
-        response.write(event);
-      }
-      finish(response, profile, usage);
-      return;
-    }
-    response.write(events.get(0));
-    Vertx vertx = Vertx.currentContext().owner();
-    int[] next = {1};
-    long timer = vertx.setPeriodic(profile.intervalMs(), id -> {
-      if (response.closed() || response.ended()) {
-        vertx.cancelTimer(id);
-        return;
-      }
-      if (next[0] < events.size()) {
-        response.write(events.get(next[0]++));
-      }
-      if (next[0] >= events.size()) {
-        vertx.cancelTimer(id);
-        finish(response, profile, usage);
-      }
-    });
-    response.closeHandler(ignored -> vertx.cancelTimer(timer));
+    paced(response, profile, profile.events(), () -> finish(response, profile, usage));
   }
 
   /** Anthropic's Messages API; without an {@code x-api-key} it refuses, as Anthropic does. */
@@ -153,13 +142,47 @@ public final class MockUpstream {
     headers.set(HttpHeaders.CACHE_CONTROL, NO_CACHE);
     response.setChunked(true);
     profile.messagesHead().forEach(response::write);
-    List<Buffer> deltas = profile.messagesDeltas();
-    response.write(deltas.get(0));
-    if (profile.intervalMs() <= 0 || deltas.size() == 1) {
-      for (int i = 1; i < deltas.size(); i++) {
-        response.write(deltas.get(i));
+    paced(response, profile, profile.messagesDeltas(), () -> finishMessages(response, profile));
+  }
+
+  /**
+   * Gemini's model methods; without an {@code x-goog-api-key} it refuses. The stream is asked for
+   * in the URL, and only its SSE form ({@code alt=sse}, which the gateway asks for) is served.
+   */
+  private void gemini(HttpServerRequest request, String method, Profile profile) {
+    HttpServerResponse response = request.response();
+    if (request.getHeader("x-goog-api-key") == null) {
+      response.setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(GeminiAnswers.AUTH_ERROR);
+      return;
+    }
+    switch (method) {
+      case "generateContent" -> json(response, geminiAnswer);
+      case "streamGenerateContent" -> {
+        if (!"sse".equals(request.getParam("alt"))) {
+          response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(GeminiAnswers.SSE_ONLY_ERROR);
+          return;
+        }
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.CONTENT_TYPE, EVENT_STREAM);
+        headers.set(HttpHeaders.CACHE_CONTROL, NO_CACHE);
+        response.setChunked(true);
+        paced(response, profile, profile.geminiChunks(), response::end);
       }
-      finishMessages(response, profile);
+      default -> notFound(response);
+    }
+  }
+
+  /**
+   * Writes the first event at once and one more every interval (all at once without an interval),
+   * then runs {@code finish} right after the last, in the same tick.
+   */
+  private static void paced(HttpServerResponse response, Profile profile, List<Buffer> events, Runnable finish) {
+    response.write(events.get(0));
+    if (profile.intervalMs() <= 0 || events.size() == 1) {
+      for (int i = 1; i < events.size(); i++) {
+        response.write(events.get(i));
+      }
+      finish.run();
       return;
     }
     Vertx vertx = Vertx.currentContext().owner();
@@ -169,10 +192,10 @@ public final class MockUpstream {
         vertx.cancelTimer(id);
         return;
       }
-      response.write(deltas.get(next[0]++));
-      if (next[0] >= deltas.size()) {
+      response.write(events.get(next[0]++));
+      if (next[0] >= events.size()) {
         vertx.cancelTimer(id);
-        finishMessages(response, profile);
+        finish.run();
       }
     });
     response.closeHandler(ignored -> vertx.cancelTimer(timer));
@@ -254,7 +277,7 @@ public final class MockUpstream {
     Buffer usage = Buffer.buffer(head + "]," + usageJson() + "}\n\n");
     return new Profile(count, intervalMs, List.copyOf(events), usage, buffers(AnthropicAnswers.streamHead()),
         buffers(AnthropicAnswers.streamDeltas(Math.max(1, chunks))),
-        buffers(AnthropicAnswers.streamTail(Math.max(1, chunks))));
+        buffers(AnthropicAnswers.streamTail(Math.max(1, chunks))), buffers(GeminiAnswers.streamChunks(chunks)));
   }
 
   private static List<Buffer> buffers(List<String> texts) {

@@ -204,8 +204,8 @@ public final class Report {
   }
 
   /**
-   * Phase 7: CPU per non-stream request and per streamed event, passthrough and both translated
-   * directions, each summed over its two halves.
+   * Phase 7: CPU per non-stream request and per streamed event, passthrough and each translated
+   * direction, each summed over its two halves.
    */
   private void translation() {
     String[][] kinds = {
@@ -213,10 +213,14 @@ public final class Report {
         {"openai-anthropic", "openai_to_anthropic",
             "OpenAI client → Anthropic provider (`/v1/chat/completions`, `bench-claude`)"},
         {"anthropic-openai", "anthropic_to_openai",
-            "Anthropic client → OpenAI provider (`/anthropic/v1/messages`, `bench-model`)"}};
-    String[] letters = {"", "b", "c"};
-    double[] chat = new double[3];
-    double[] event = new double[3];
+            "Anthropic client → OpenAI provider (`/anthropic/v1/messages`, `bench-model`)"},
+        {"openai-gemini", "openai_to_gemini",
+            "OpenAI client → Gemini provider (`/v1/chat/completions`, `bench-gemini`)"},
+        {"gemini-openai", "gemini_to_openai",
+            "Gemini client → OpenAI provider (`/gemini/v1beta/models/bench-model`)"}};
+    String[] letters = {"", "b", "c", "d", "e"};
+    double[] chat = new double[kinds.length];
+    double[] event = new double[kinds.length];
     for (int i = 0; i < kinds.length; i++) {
       Sum sum = sum("xcpu-" + kinds[i][0], kinds[i][1]);
       if (sum == null) {

@@ -13,12 +13,29 @@ import java.nio.file.Path;
 /**
  * Where the load goes and what it sends, from {@code NAME;URL;BODY_FILE[;Header: value]...}.
  * The direct and the gateway target send the same body file; only the URL and headers differ. A
- * body with {@code "stream": true} makes the answer count as good only if it ends with the
- * client protocol's final event: {@code data: [DONE]}, or {@code event: message_stop} when the
- * path is Anthropic's Messages API ({@code .../messages}).
+ * body with {@code "stream": true}, or a Gemini {@code :streamGenerateContent} URL, makes the
+ * answer count as good only if it ends with the client protocol's final event (see {@link Caller}).
+ * The protocol is read from the path: Anthropic's Messages API ends with {@code /messages},
+ * Gemini's model methods are below {@code /v1beta/models/}.
+ *
+ * @param path the path and query sent
  */
 record Target(String name, String host, int port, String path, MultiMap headers, Buffer body, boolean stream,
-    boolean anthropic) {
+    Protocol protocol) {
+  /** The client protocol a target speaks, which says how its stream ends. */
+  enum Protocol {
+    OPENAI,
+    ANTHROPIC,
+    GEMINI;
+
+    static Protocol of(String path) {
+      if (path.endsWith("/messages")) {
+        return ANTHROPIC;
+      }
+      return path.contains("/v1beta/models/") ? GEMINI : OPENAI;
+    }
+  }
+
   static Target parse(String spec) {
     String[] parts = spec.split(";");
     if (parts.length < 3) {
@@ -37,9 +54,13 @@ record Target(String name, String host, int port, String path, MultiMap headers,
     }
     try {
       Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(parts[2])));
-      boolean stream = MockUpstream.isTrue(body.getBytes(), "\"stream\"");
       String path = uri.getRawPath();
-      return new Target(parts[0], host, uri.getPort(), path, headers, body, stream, path.endsWith("/messages"));
+      Protocol protocol = Protocol.of(path);
+      boolean stream = protocol == Protocol.GEMINI ? path.endsWith(":streamGenerateContent")
+          : MockUpstream.isTrue(body.getBytes(), "\"stream\"");
+      String query = uri.getRawQuery();
+      return new Target(parts[0], host, uri.getPort(), query == null ? path : path + "?" + query, headers, body,
+          stream, protocol);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
