@@ -82,6 +82,76 @@ record Answer(String text, String reasoning, List<String> signatures, List<Call>
         finish(message.path("stop_reason").asText()), tokens);
   }
 
+  /**
+   * From Gemini responses as their SDK read them: one answer, or a stream's chunks whose parts join
+   * in order. Thought parts are reasoning; a {@code thoughtSignature} may sit on any part; the last
+   * finish reason and usage seen count.
+   */
+  static Answer fromGemini(List<JsonNode> responses) {
+    StringBuilder text = new StringBuilder();
+    StringBuilder reasoning = new StringBuilder();
+    List<String> signatures = new ArrayList<>();
+    List<Call> calls = new ArrayList<>();
+    String finishReason = "";
+    Optional<Tokens> tokens = Optional.empty();
+    for (JsonNode response : responses) {
+      JsonNode candidate = response.path("candidates").path(0);
+      for (JsonNode part : candidate.path("content").path("parts")) {
+        if (part.path("thought").asBoolean(false)) {
+          reasoning.append(part.path("text").asText(""));
+        } else if (part.has("functionCall")) {
+          JsonNode call = part.get("functionCall");
+          calls.add(new Call(call.path("id").asText(""), call.path("name").asText(),
+              call.path("args").isObject() ? call.get("args") : Wire.json("{}")));
+        } else {
+          text.append(part.path("text").asText(""));
+        }
+        if (part.path("thoughtSignature").isTextual()) {
+          signatures.add(part.get("thoughtSignature").asText());
+        }
+      }
+      finishReason = candidate.path("finishReason").asText(finishReason);
+      JsonNode usage = response.path("usageMetadata");
+      if (usage.isObject()) {
+        tokens = Optional.of(new Tokens(usage.path("promptTokenCount").asLong()
+                + usage.path("toolUsePromptTokenCount").asLong(0),
+            usage.path("candidatesTokenCount").asLong(0) + usage.path("thoughtsTokenCount").asLong(0),
+            usage.path("cachedContentTokenCount").asLong(0)));
+      }
+    }
+    return new Answer(text.toString(), reasoning.toString(), signatures, calls,
+        geminiFinish(finishReason, !calls.isEmpty()), tokens);
+  }
+
+  /** Gemini's finish reason in OpenAI's words: it says STOP after function calls too. */
+  static String geminiFinish(String finishReason, boolean calledTools) {
+    return switch (finishReason) {
+      case "STOP" -> calledTools ? "tool_calls" : "stop";
+      case "MAX_TOKENS" -> "length";
+      case "SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII" -> "content_filter";
+      default -> finishReason;
+    };
+  }
+
+  /**
+   * Whether the calls are the same: ids, names and arguments — where the expected call has no id
+   * (Gemini's calls may come without), the id the gateway gave it is not compared.
+   */
+  boolean sameCalls(List<Call> actual) {
+    if (actual.size() != calls.size()) {
+      return false;
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      Call want = calls.get(i);
+      Call got = actual.get(i);
+      if (!want.name().equals(got.name()) || !want.arguments().equals(got.arguments())
+          || !want.id().isEmpty() && !want.id().equals(got.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Anthropic's stop reason in OpenAI's words, as the mapping table has it. */
   static String finish(String stopReason) {
     return switch (stopReason) {

@@ -41,6 +41,40 @@ final class Matrix {
     }
   }
 
+  Cells cells(String testCase, String direction) {
+    return new Cells(testCase, direction);
+  }
+
+  /** The cells of one case in one direction. */
+  final class Cells {
+    private final String testCase;
+    private final String direction;
+
+    private Cells(String testCase, String direction) {
+      this.testCase = testCase;
+      this.direction = direction;
+    }
+
+    void check(String aspect, Check check) {
+      Matrix.this.check(testCase, direction, aspect, check);
+    }
+
+    void checkWithNote(String aspect, Callable<String> check) {
+      Matrix.this.checkWithNote(testCase, direction, aspect, check);
+    }
+
+    void add(String aspect, Status status, String note) {
+      Matrix.this.add(testCase, direction, aspect, status, note);
+    }
+
+    /** A loss row naming the fields a translation reported dropped, if any. */
+    void dropped(String aspect, List<String> dropped) {
+      if (!dropped.isEmpty()) {
+        add(aspect, Status.LOSS, String.join(", ", dropped));
+      }
+    }
+  }
+
   void add(String testCase, String direction, String aspect, Status status, String note) {
     rows.add(new Row(testCase, direction, aspect, status, note));
   }

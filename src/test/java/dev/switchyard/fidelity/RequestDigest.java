@@ -18,8 +18,19 @@ import java.util.Map;
 final class RequestDigest {
   private RequestDigest() {}
 
+  /** Google's documented placeholder for a function call whose history holds no signature. */
+  static final String SKIP_SIGNATURE = "skip_thought_signature_validator";
+
   /** Text by role (system and developer as one), media, tool calls with JSON arguments, tool results. */
   static List<String> conversation(ChatRequest request) {
+    return conversation(request, false);
+  }
+
+  /**
+   * The conversation; {@code geminiResults}: a tool result that is Gemini's {@code {"result": text}}
+   * wrapping (CanonicalItemsToGemini wraps text that is not a JSON object so) counts as its text.
+   */
+  static List<String> conversation(ChatRequest request, boolean geminiResults) {
     List<String> entries = new ArrayList<>();
     for (Item item : request.items()) {
       switch (item) {
@@ -34,15 +45,28 @@ final class RequestDigest {
         case Item.ToolCall c -> entries.add("call " + c.id() + " " + c.name() + " "
             + Wire.json(c.arguments().isBlank() ? "{}" : c.arguments()));
         case Item.ToolResult r -> entries.add("result " + r.callId() + " " + r.isError() + " "
-            + r.content().stream().map(RequestDigest::part).toList());
+            + r.content().stream().map(p -> geminiResults ? unwrapped(p) : part(p)).toList());
         case Item.Reasoning r -> { }
       }
     }
     return entries;
   }
 
+  /** The reasoning items, but for Google's placeholder signature, which stands for none. */
   static List<String> reasoning(ChatRequest request) {
-    return request.items().stream().filter(Item.Reasoning.class::isInstance).map(Object::toString).toList();
+    return request.items().stream().filter(Item.Reasoning.class::isInstance).map(Item.Reasoning.class::cast)
+        .filter(r -> !(r.text().isEmpty() && r.signature().equals(java.util.Optional.of(SKIP_SIGNATURE))))
+        .map(Object::toString).toList();
+  }
+
+  private static String unwrapped(ContentPart part) {
+    if (part instanceof ContentPart.Text t && t.text().startsWith("{")) {
+      var json = Wire.json(t.text());
+      if (json.size() == 1 && json.path("result").isTextual()) {
+        return json.get("result").asText();
+      }
+    }
+    return part(part);
   }
 
   private static String part(ContentPart part) {

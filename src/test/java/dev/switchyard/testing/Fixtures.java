@@ -42,7 +42,8 @@ public final class Fixtures {
       JsonNode request = exchange.path("request");
       Optional<JsonNode> requestBody = request.isObject() && request.path("body").isObject()
           ? Optional.of(request.path("body")) : Optional.empty();
-      exchanges.add(new Exchange(requestBody, response(dir, exchange.path("response"))));
+      exchanges.add(new Exchange(requestBody, request.path("url_path").asText(""),
+          response(dir, exchange.path("response"))));
     }
     return new Case(name, root.path("description").asText(), List.copyOf(exchanges));
   }
@@ -104,8 +105,11 @@ public final class Fixtures {
     }
   }
 
-  /** One request and the response it got; the request is absent where the recorder kept none. */
-  public record Exchange(Optional<JsonNode> requestBody, Response response) {
+  /**
+   * One request and the response it got; the request is absent where the recorder kept none.
+   * {@code urlPath} is the request's path with its query (empty when unknown).
+   */
+  public record Exchange(Optional<JsonNode> requestBody, String urlPath, Response response) {
     public JsonNode request() {
       return requestBody.orElseThrow(() -> new IllegalStateException("this exchange recorded no request"));
     }

@@ -20,12 +20,16 @@ import java.util.Set;
  * assistant message in order; tool results and user content into one user message, tool results
  * first). Empty text parts are left out: Anthropic rejects empty text blocks and they carry nothing.
  * Reasoning with neither a signature nor an encrypted form is left out too: Anthropic rejects an
- * unsigned thinking block, and ignores earlier turns' thinking anyway.
+ * unsigned thinking block, and ignores earlier turns' thinking anyway — unless a signature alone
+ * follows it, which signs it: Gemini's wire puts a signature on the part after the thoughts, so a
+ * Gemini client's history holds Anthropic's thinking as unsigned text and then the signature.
  */
 final class CanonicalMessagesToAnthropic {
   private final ArrayNode system = AnthropicJson.MAPPER.createArrayNode();
   private final ArrayNode messages = AnthropicJson.MAPPER.createArrayNode();
   private final Set<String> callIds = new HashSet<>();
+  /** Reasoning text without a signature, waiting for a signature alone to follow it. */
+  private final StringBuilder unsigned = new StringBuilder();
 
   /** The two halves of the rendering; {@code system} is empty when the conversation has none. */
   record Rendered(ArrayNode system, ArrayNode messages) {}
@@ -39,6 +43,14 @@ final class CanonicalMessagesToAnthropic {
   }
 
   private void add(Item item) {
+    if (item instanceof Item.Reasoning r && r.signature().isEmpty() && r.encrypted().isEmpty()) {
+      unsigned.append(r.text());
+      return;
+    }
+    if (item instanceof Item.Reasoning r && r.text().isEmpty() && r.signature().isPresent()) {
+      item = new Item.Reasoning(unsigned.toString(), r.signature(), Optional.empty());
+    }
+    unsigned.setLength(0);
     switch (item) {
       case Item.Message m -> addMessage(m);
       case Item.ToolCall c -> {

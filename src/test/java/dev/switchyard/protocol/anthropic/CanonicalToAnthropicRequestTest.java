@@ -114,6 +114,19 @@ class CanonicalToAnthropicRequestTest {
         .as("numbers keep their digits").contains("\"days\":1.50}");
   }
 
+  /** A Gemini client's history: thought parts, then the signature on the part after them (the call). */
+  @Test
+  void aSignatureAloneSignsTheUnsignedReasoningTextBeforeIt() {
+    JsonNode messages = messages(request(user("Weather?"),
+        new Item.Reasoning("Let me ", Optional.empty(), Optional.empty()),
+        new Item.Reasoning("look.", Optional.empty(), Optional.empty()),
+        new Item.Reasoning("", Optional.of("sig-1"), Optional.empty()),
+        call("toolu_1", "{}"), result("toolu_1", "sunny")));
+    assertThat(messages.get(1).path("content")).isEqualTo(json("""
+        [{"type":"thinking","thinking":"Let me look.","signature":"sig-1"},
+         {"type":"tool_use","id":"toolu_1","name":"lookup","input":{}}]"""));
+  }
+
   @Test
   void encryptedReasoningBecomesRedactedThinkingAndUnsignedReasoningIsLeftOut() {
     JsonNode messages = messages(request(user("Hi"),

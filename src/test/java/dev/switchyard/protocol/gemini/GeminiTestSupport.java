@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.genai.types.GenerateContentResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.sse.SseEvent;
-import dev.switchyard.sse.SseEventSplitter;
 import dev.switchyard.testing.Fixtures;
-import io.vertx.core.buffer.Buffer;
+import dev.switchyard.testing.GeminiSdk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Shared helpers of the Gemini response tests: fixtures, the two stream framings, the SDK's types. */
@@ -50,34 +48,13 @@ final class GeminiTestSupport {
     return GenerateContentResponse.fromJson(new String(json, StandardCharsets.UTF_8));
   }
 
-  /**
-   * The chunks of a stream body in either framing: an SSE body cut by Switchyard's splitter from
-   * small uneven reads, or the elements of the JSON-array form.
-   */
+  /** The chunks of a stream body in either framing (see {@link GeminiSdk#chunks}). */
   static List<byte[]> chunks(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).stripLeading();
-    if (text.startsWith("[")) {
-      List<byte[]> elements = new ArrayList<>();
-      json(body).forEach(element -> elements.add(Fixtures.compact(element)));
-      return elements;
-    }
-    List<byte[]> chunks = new ArrayList<>();
-    for (SseEvent event : sseEvents(body)) {
-      if (event.data().length > 0) {
-        chunks.add(event.data());
-      }
-    }
-    return chunks;
+    return GeminiSdk.chunks(body);
   }
 
   static List<SseEvent> sseEvents(byte[] body) {
-    List<SseEvent> events = new ArrayList<>();
-    SseEventSplitter splitter = new SseEventSplitter(events::add);
-    for (int at = 0, step = 1; at < body.length; at += step, step = step % 13 + 3) {
-      splitter.feed(Buffer.buffer(Arrays.copyOfRange(body, at, Math.min(body.length, at + step))));
-    }
-    splitter.finish();
-    return events;
+    return GeminiSdk.sseEvents(body);
   }
 
   /** A whole recorded or encoded stream, decoded; it must reach its end. */
