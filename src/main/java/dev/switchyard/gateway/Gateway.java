@@ -9,7 +9,9 @@ import dev.switchyard.policy.auth.AuthenticationStage;
 import dev.switchyard.protocol.anthropic.AnthropicEgress;
 import dev.switchyard.media.MediaFetcher;
 import dev.switchyard.media.MediaResolver;
+import dev.switchyard.protocol.anthropic.AnthropicTokenCountEgress;
 import dev.switchyard.protocol.gemini.GeminiEgress;
+import dev.switchyard.protocol.gemini.GeminiTokenCountEgress;
 import dev.switchyard.protocol.gemini.GeminiEmbeddingsEgress;
 import dev.switchyard.protocol.openai.OpenAiChatEgress;
 import dev.switchyard.protocol.openai.OpenAiEmbeddingsEgress;
@@ -59,13 +61,17 @@ public final class Gateway {
         new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
         new RoutingStage(() -> state().router()),
         new FailoverStage(new Forwarders(
-            Map.of(
-                WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
-                WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE,
-                WireProtocol.GEMINI, GeminiEgress.INSTANCE),
-            Map.of(
-                WireProtocol.OPENAI, OpenAiEmbeddingsEgress.INSTANCE,
-                WireProtocol.GEMINI, GeminiEmbeddingsEgress.INSTANCE),
+            new Forwarders.Egresses(
+                Map.of(
+                    WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
+                    WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE,
+                    WireProtocol.GEMINI, GeminiEgress.INSTANCE),
+                Map.of(
+                    WireProtocol.OPENAI, OpenAiEmbeddingsEgress.INSTANCE,
+                    WireProtocol.GEMINI, GeminiEmbeddingsEgress.INSTANCE),
+                Map.of(
+                    WireProtocol.ANTHROPIC, AnthropicTokenCountEgress.INSTANCE,
+                    WireProtocol.GEMINI, GeminiTokenCountEgress.INSTANCE)),
             new MediaResolver(new MediaFetcher(), () -> state().config().media())))));
   }
 

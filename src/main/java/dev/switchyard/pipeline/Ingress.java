@@ -1,8 +1,7 @@
 package dev.switchyard.pipeline;
 
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.EmbeddingsIngressCodec;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
@@ -36,11 +35,9 @@ public interface Ingress {
   /** How requests reach a provider that speaks {@link #protocol()}. */
   Forwarder passthrough();
 
-  /** How requests are translated for other providers; empty when this endpoint has no translation. */
-  Optional<IngressCodec> translation();
-
-  /** For an embedding endpoint, how its requests are translated for other providers. */
-  default Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
-    return Optional.empty();
-  }
+  /**
+   * The client's side of translating this endpoint's requests for other providers (chat,
+   * embeddings or token counting); empty when this endpoint has no translation.
+   */
+  Optional<ClientCodec> translation();
 }

@@ -7,7 +7,7 @@ import dev.switchyard.pipeline.ClientRequest;
 import io.vertx.core.buffer.Buffer;
 
 /** The client's embedding protocol, seen from translation. */
-public interface EmbeddingsIngressCodec {
+public non-sealed interface EmbeddingsIngressCodec extends ClientCodec {
   /** The client's request in canonical form; throws a 400 {@code GatewayException} for what cannot be. */
   Translation<EmbeddingRequest> toCanonical(ClientRequest request);
 

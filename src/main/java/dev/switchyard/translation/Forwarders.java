@@ -17,14 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Forwarders {
   private final Map<WireProtocol, EgressCodec> egress;
   private final Map<WireProtocol, EmbeddingsEgressCodec> embeddingsEgress;
+  private final Map<WireProtocol, TokenCountEgressCodec> tokenCountEgress;
   private final Map<Ingress, Map<WireProtocol, Optional<Forwarder>>> translators = new ConcurrentHashMap<>();
-
   private final MediaResolver media;
 
-  public Forwarders(Map<WireProtocol, EgressCodec> egress, Map<WireProtocol, EmbeddingsEgressCodec> embeddingsEgress,
-      MediaResolver media) {
-    this.egress = Map.copyOf(egress);
-    this.embeddingsEgress = Map.copyOf(embeddingsEgress);
+  /** The provider sides of each kind of translation, by the protocol the provider speaks. */
+  public record Egresses(Map<WireProtocol, EgressCodec> chat, Map<WireProtocol, EmbeddingsEgressCodec> embeddings,
+      Map<WireProtocol, TokenCountEgressCodec> tokenCounts) {}
+
+  public Forwarders(Egresses egresses, MediaResolver media) {
+    this.egress = Map.copyOf(egresses.chat());
+    this.embeddingsEgress = Map.copyOf(egresses.embeddings());
+    this.tokenCountEgress = Map.copyOf(egresses.tokenCounts());
     this.media = media;
   }
 
@@ -39,15 +43,14 @@ public final class Forwarders {
   }
 
   private Optional<Forwarder> translator(Ingress ingress, WireProtocol protocol) {
-    Optional<IngressCodec> chat = ingress.translation();
-    if (chat.isPresent() && egress.containsKey(protocol)) {
-      return Optional.of(new TranslatingForwarder(chat.get(), egress.get(protocol), media));
-    }
-    Optional<EmbeddingsIngressCodec> embeddings = ingress.embeddingsTranslation();
-    if (embeddings.isPresent() && embeddingsEgress.containsKey(protocol)) {
-      return Optional.of(new TranslatingEmbeddingsForwarder(embeddings.get(), embeddingsEgress.get(protocol)));
-    }
-    return Optional.empty();
+    return ingress.translation().flatMap(codec -> switch (codec) {
+      case IngressCodec chat -> Optional.ofNullable(egress.get(protocol))
+          .map(target -> (Forwarder) new TranslatingForwarder(chat, target, media));
+      case EmbeddingsIngressCodec embeddings -> Optional.ofNullable(embeddingsEgress.get(protocol))
+          .map(target -> (Forwarder) new TranslatingEmbeddingsForwarder(embeddings, target));
+      case TokenCountIngressCodec count -> Optional.ofNullable(tokenCountEgress.get(protocol))
+          .map(target -> (Forwarder) new TranslatingTokenCountForwarder(count, target));
+    });
   }
 
   private static GatewayException refusal(Ingress ingress, Provider provider) {

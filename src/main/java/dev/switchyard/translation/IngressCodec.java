@@ -10,7 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /** The client's protocol, seen from translation: its requests into canonical form, answers back out. */
-public interface IngressCodec {
+public non-sealed interface IngressCodec extends ClientCodec {
   /**
    * The client's request in canonical form, with the fields that had no canonical equivalent;
    * throws a 400 {@link GatewayException} for what cannot be translated at all.

@@ -12,7 +12,9 @@ import com.anthropic.errors.RateLimitException;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
@@ -135,6 +137,25 @@ class AnthropicClientOnGeminiIT {
     assertThat(call.at("/functionCall/name").asText()).isEqualTo("get_country");
     assertThat(call.path("thoughtSignature").asText()).startsWith("EpwICpkIAXLI2nxl");
     assertThat(second.at("/contents/2/parts/0/functionResponse/name").asText()).isEqualTo("get_country");
+  }
+
+  @Test
+  void countTokensOnAGeminiModelIsCountedByGemini() {
+    upstream.enqueue(UpstreamReply.json(200, "{\"totalTokens\":31,\"promptTokensDetails\":[]}"));
+
+    MessageTokensCount count = client.messages().countTokens(MessageCountTokensParams.builder()
+        .model("gemini-3.1-pro")
+        .system("Be brief.")
+        .addUserMessage("How many tokens is this?")
+        .build());
+
+    assertThat(count.inputTokens()).isEqualTo(31);
+    ReceivedRequest received = upstream.takeRequest();
+    assertThat(received.path()).isEqualTo("/v1beta/models/gemini-3.1-pro:countTokens");
+    JsonNode whole = received.json().path("generateContentRequest");
+    assertThat(whole.path("model").asText()).isEqualTo("models/gemini-3.1-pro");
+    assertThat(whole.at("/contents/0/parts/0/text").asText()).isEqualTo("How many tokens is this?");
+    assertThat(whole.at("/systemInstruction/parts/0/text").asText()).isEqualTo("Be brief.");
   }
 
   @Test

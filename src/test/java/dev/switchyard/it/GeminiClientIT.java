@@ -47,6 +47,7 @@ class GeminiClientIT {
   private static final String OPENAI_KEY = LeakGuard.newUpstreamKey();
   private static FakeUpstream gemini;
   private static FakeUpstream openai;
+  private static FakeUpstream anthropic;
   private static GatewayHarness gateway;
   private static Client client;
 
@@ -54,6 +55,7 @@ class GeminiClientIT {
   static void start() {
     gemini = FakeUpstream.start();
     openai = FakeUpstream.start();
+    anthropic = FakeUpstream.start();
     gateway = GatewayHarness.start("""
         providers:
           - name: google
@@ -64,13 +66,16 @@ class GeminiClientIT {
             kind: openai
             base_url: %s
             api_keys: ["%s"]
+          - {name: claude, kind: anthropic, base_url: "http://127.0.0.1:%d", api_keys: ["%s"]}
         models:
           - {name: gemini-flash, targets: [{provider: google, model: gemini-2.5-flash}]}
           - {name: gemini-embedding-2, targets: [{provider: google, model: gemini-embedding-2}]}
           - {name: gpt, targets: [{provider: openai, model: gpt-4o}]}
           - {name: small-embed, targets: [{provider: openai, model: text-embedding-3-small}]}
           - {name: google/*, targets: [{provider: google, model: "*"}]}
-        """.formatted(gemini.port(), GEMINI_KEY, openai.baseUrl(), OPENAI_KEY));
+          - {name: sonnet, targets: [{provider: claude, model: claude-sonnet-4-5}]}
+        """.formatted(gemini.port(), GEMINI_KEY, openai.baseUrl(), OPENAI_KEY, anthropic.port(),
+        LeakGuard.newUpstreamKey()));
     client = gateway.gemini();
   }
 
@@ -79,12 +84,14 @@ class GeminiClientIT {
     gateway.close();
     gemini.close();
     openai.close();
+    anthropic.close();
   }
 
   @BeforeEach
   void resetUpstreams() {
     gemini.reset();
     openai.reset();
+    anthropic.reset();
     gateway.usage().clear();
   }
 
@@ -197,6 +204,27 @@ class GeminiClientIT {
 
     assertThat(counted.totalTokens()).contains(7);
     assertThat(gemini.takeRequest().path()).matches("/v1(beta)?/models/gemini-2.5-flash:countTokens");
+  }
+
+  @Test
+  void countTokensOnAClaudeModelIsCountedByAnthropicAndOnAnOpenAiModelRefusedClearly() {
+    anthropic.enqueue(UpstreamReply.json(200, "{\"input_tokens\":12}"));
+
+    CountTokensResponse counted = client.models.countTokens("sonnet", "How many tokens?", null);
+
+    assertThat(counted.totalTokens()).contains(12);
+    ReceivedRequest received = anthropic.takeRequest();
+    assertThat(received.path()).isEqualTo("/v1/messages/count_tokens");
+    assertThat(received.json().path("model").asText()).isEqualTo("claude-sonnet-4-5");
+    assertThat(received.json().at("/messages/0/content").toString()).contains("How many tokens?");
+    assertThat(received.json().has("max_tokens")).isFalse();
+
+    assertThatThrownBy(() -> client.models.countTokens("gpt", "How many tokens?", null))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.code()).isEqualTo(400);
+          assertThat(e.getMessage()).contains("openai");
+        });
+    assertThat(openai.received()).isEmpty();
   }
 
   @Test
@@ -319,6 +347,27 @@ class GeminiClientIT {
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.json().at("/error/status").asText()).isEqualTo("INVALID_ARGUMENT");
     assertThat(gemini.received()).isEmpty();
+  }
+
+  @Test
+  void badGeminiBodiesForAnotherProviderAreAnsweredClearly() {
+    HttpResult empty = gateway.post("/gemini/v1beta/models/gpt:generateContent", GatewayHarness.MASTER_KEY,
+        "{\"contents\":[]}");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().at("/error/status").asText()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(empty.json().at("/error/message").asText()).contains("contents");
+
+    HttpResult unknownPart = gateway.post("/gemini/v1beta/models/gpt:generateContent", GatewayHarness.MASTER_KEY,
+        "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"executableCode\":{\"code\":\"1\"}}]}]}");
+    assertThat(unknownPart.status()).isEqualTo(400);
+    assertThat(unknownPart.json().at("/error/message").asText()).contains("contents[0].parts[0]")
+        .contains("executableCode");
+
+    HttpResult searchTool = gateway.post("/gemini/v1beta/models/gpt:generateContent", GatewayHarness.MASTER_KEY,
+        "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],\"tools\":[{\"googleSearch\":{}}]}");
+    assertThat(searchTool.status()).isEqualTo(400);
+    assertThat(searchTool.json().at("/error/message").asText()).contains("googleSearch");
+    assertThat(openai.received()).isEmpty();
   }
 
   @Test

@@ -253,6 +253,32 @@ class OpenAiClientOnGeminiIT {
   }
 
   @Test
+  void aToolSchemaGeminiCannotTakeIsA400NamingIt() {
+    HttpResult answer = gateway.post("/v1/chat/completions", GatewayHarness.MASTER_KEY, """
+        {"model":"gemini-3.1-flash","messages":[{"role":"user","content":"hi"}],
+         "tools":[{"type":"function","function":{"name":"tree","parameters":{"type":"object",
+           "properties":{"node":{"$ref":"#/$defs/node"}},
+           "$defs":{"node":{"type":"object","properties":{"children":{"type":"array","items":{"$ref":"#/$defs/node"}}}}}}}}]}""");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/error/type").asText()).isEqualTo("invalid_request_error");
+    assertThat(answer.json().at("/error/message").asText()).contains("recursive");
+    assertThat(upstream.received()).isEmpty();
+  }
+
+  @Test
+  void fieldsGeminiHasNoPlaceForAreNamedInTheDroppedFieldsHeader() {
+    upstream.enqueue(Fixtures.load("gemini", "generate-text"));
+
+    HttpResult answer = gateway.post("/v1/chat/completions", GatewayHarness.MASTER_KEY,
+        "{\"model\":\"gemini-3.1-flash\",\"user\":\"u-1\",\"logit_bias\":{\"1\":5},"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("x-switchyard-dropped-fields")).contains("logit_bias").contains("user");
+  }
+
+  @Test
   void cachedContentUsageIsMeteredAsCachedInputAndThoughtsAsReasoning() {
     upstream.enqueue(Fixtures.load("gemini", "cached-content-usage"));
 

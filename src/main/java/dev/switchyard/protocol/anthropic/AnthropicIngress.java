@@ -8,7 +8,7 @@ import dev.switchyard.protocol.JsonKind;
 import dev.switchyard.protocol.JsonRequestScanner;
 import dev.switchyard.protocol.RequestSchema;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +42,10 @@ public final class AnthropicIngress implements Ingress {
   private final String name;
   private final String path;
   private final RequestSchema schema;
-  private final Optional<IngressCodec> translation;
+  private final Optional<ClientCodec> translation;
 
   /** @param path the path this endpoint forwards to below an Anthropic provider's base URL */
-  private AnthropicIngress(String name, String path, RequestSchema schema, Optional<IngressCodec> translation) {
+  private AnthropicIngress(String name, String path, RequestSchema schema, Optional<ClientCodec> translation) {
     this.name = name;
     this.path = path;
     this.schema = schema;
@@ -58,10 +58,13 @@ public final class AnthropicIngress implements Ingress {
         Optional.of(new AnthropicIngressCodec()));
   }
 
-  /** {@code POST /anthropic/v1/messages/count_tokens}: models on Anthropic providers, which count them. */
+  /**
+   * {@code POST /anthropic/v1/messages/count_tokens}: counted by Anthropic providers, and by Gemini's
+   * countTokens for Gemini models; OpenAI-speaking providers have no way to count.
+   */
   public static AnthropicIngress countTokens() {
     return new AnthropicIngress("anthropic.count_tokens", "/v1/messages/count_tokens", COUNT_TOKENS,
-        Optional.empty());
+        Optional.of(new AnthropicTokenCountIngressCodec()));
   }
 
   @Override
@@ -91,7 +94,7 @@ public final class AnthropicIngress implements Ingress {
   }
 
   @Override
-  public Optional<IngressCodec> translation() {
+  public Optional<ClientCodec> translation() {
     return translation;
   }
 }

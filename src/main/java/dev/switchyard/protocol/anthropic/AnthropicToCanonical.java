@@ -44,6 +44,15 @@ public final class AnthropicToCanonical {
 
   /** A client's request to the native endpoint. */
   public static ChatRequest request(byte[] body) {
+    return request(body, true);
+  }
+
+  /** A client's count_tokens request: a Messages request without {@code max_tokens}. */
+  public static ChatRequest countRequest(byte[] body) {
+    return request(body, false);
+  }
+
+  private static ChatRequest request(byte[] body, boolean answering) {
     JsonNode root = AnthropicJson.readRequest(body);
     for (String field : ANTHROPIC_ONLY) {
       if (root.has(field)) {
@@ -53,15 +62,17 @@ public final class AnthropicToCanonical {
     }
     String model = AnthropicJson.string(root, "model").filter(m -> !m.isBlank()).orElseThrow(() ->
         GatewayException.invalidRequest("model", "Missing required parameter: 'model'."));
-    int maxTokens = integer(root, "max_tokens").orElseThrow(() ->
-        GatewayException.invalidRequest("max_tokens", "Missing required parameter: 'max_tokens'."));
+    Optional<Integer> maxTokens = integer(root, "max_tokens");
+    if (answering && maxTokens.isEmpty()) {
+      throw GatewayException.invalidRequest("max_tokens", "Missing required parameter: 'max_tokens'.");
+    }
     List<Item> items = new ArrayList<>(system(root.path("system")));
     items.addAll(AnthropicContentToCanonical.messages(root.path("messages")));
     JsonNode choice = root.path("tool_choice");
     Optional<Boolean> parallel = choice.path("disable_parallel_tool_use").asBoolean(false)
         ? Optional.of(false) : Optional.empty();
     return new ChatRequest(model, items, tools(root.path("tools")), toolChoice(choice), parallel,
-        Optional.of(maxTokens), decimal(root, "temperature"), decimal(root, "top_p"), integer(root, "top_k"),
+        maxTokens, decimal(root, "temperature"), decimal(root, "top_p"), integer(root, "top_k"),
         stopSequences(root.path("stop_sequences")), Optional.empty(), 1, responseFormat(root),
         reasoning(root), AnthropicJson.string(root.path("metadata"), "user_id"),
         root.path("stream").asBoolean(false));

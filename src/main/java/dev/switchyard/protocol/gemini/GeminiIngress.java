@@ -5,8 +5,7 @@ import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.EmbeddingsIngressCodec;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Optional;
 /**
  * Gemini's native model methods under {@code /gemini/v1beta/models/{model}:{method}}: Gemini bodies
  * in, Google error JSON out; passthrough to Gemini providers, translated for the others (content
- * generation and embeddings; token counting only where Gemini counts).
+ * generation and embeddings everywhere, token counting where the provider counts: Anthropic).
  */
 public final class GeminiIngress implements Ingress {
   private static final GeminiPassthrough PASSTHROUGH = new GeminiPassthrough();
@@ -31,15 +30,15 @@ public final class GeminiIngress implements Ingress {
   }
 
   private final GeminiAction action;
-  private final Optional<IngressCodec> translation;
-  private final Optional<EmbeddingsIngressCodec> embeddingsTranslation;
+  private final Optional<ClientCodec> translation;
 
   private GeminiIngress(GeminiAction action) {
     this.action = action;
-    this.translation = action == GeminiAction.GENERATE_CONTENT || action == GeminiAction.STREAM_GENERATE_CONTENT
-        ? Optional.of(new GeminiIngressCodec()) : Optional.empty();
-    this.embeddingsTranslation = action.isEmbedding()
-        ? Optional.of(new GeminiEmbeddingsIngressCodec()) : Optional.empty();
+    this.translation = Optional.of(switch (action) {
+      case GENERATE_CONTENT, STREAM_GENERATE_CONTENT -> new GeminiIngressCodec();
+      case EMBED_CONTENT, BATCH_EMBED_CONTENTS -> new GeminiEmbeddingsIngressCodec();
+      case COUNT_TOKENS -> new GeminiTokenCountIngressCodec();
+    });
   }
 
   /** The endpoint for a Gemini path; throws a 404 or 400 (in Google's shape) for a bad one. */
@@ -100,12 +99,7 @@ public final class GeminiIngress implements Ingress {
   }
 
   @Override
-  public Optional<IngressCodec> translation() {
+  public Optional<ClientCodec> translation() {
     return translation;
-  }
-
-  @Override
-  public Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
-    return embeddingsTranslation;
   }
 }

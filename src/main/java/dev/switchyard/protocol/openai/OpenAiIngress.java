@@ -5,8 +5,7 @@ import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.EmbeddingsIngressCodec;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,26 +15,21 @@ public final class OpenAiIngress implements Ingress {
   private static final OpenAiPassthrough PASSTHROUGH = new OpenAiPassthrough();
 
   private final OpenAiEndpoint endpoint;
-  private final Optional<IngressCodec> translation;
-  private final Optional<EmbeddingsIngressCodec> embeddingsTranslation;
+  private final Optional<ClientCodec> translation;
 
-  private OpenAiIngress(OpenAiEndpoint endpoint, Optional<IngressCodec> translation,
-      Optional<EmbeddingsIngressCodec> embeddingsTranslation) {
+  private OpenAiIngress(OpenAiEndpoint endpoint, ClientCodec translation) {
     this.endpoint = endpoint;
-    this.translation = translation;
-    this.embeddingsTranslation = embeddingsTranslation;
+    this.translation = Optional.of(translation);
   }
 
   /** Chat completions: passthrough to OpenAI-speaking providers, translated for the others. */
   public static OpenAiIngress chatCompletions(Clock clock) {
-    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, Optional.of(new OpenAiChatIngressCodec(clock)),
-        Optional.empty());
+    return new OpenAiIngress(OpenAiEndpoint.CHAT_COMPLETIONS, new OpenAiChatIngressCodec(clock));
   }
 
   /** Embeddings: passthrough to OpenAI-speaking providers, translated for Gemini. */
   public static OpenAiIngress embeddings() {
-    return new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS, Optional.empty(),
-        Optional.of(new OpenAiEmbeddingsIngressCodec()));
+    return new OpenAiIngress(OpenAiEndpoint.EMBEDDINGS, new OpenAiEmbeddingsIngressCodec());
   }
 
   @Override
@@ -64,12 +58,7 @@ public final class OpenAiIngress implements Ingress {
   }
 
   @Override
-  public Optional<IngressCodec> translation() {
+  public Optional<ClientCodec> translation() {
     return translation;
-  }
-
-  @Override
-  public Optional<EmbeddingsIngressCodec> embeddingsTranslation() {
-    return embeddingsTranslation;
   }
 }

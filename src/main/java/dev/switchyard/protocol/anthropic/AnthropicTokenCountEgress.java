@@ -1,0 +1,49 @@
+package dev.switchyard.protocol.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.Translation;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.translation.EgressCodec;
+import dev.switchyard.translation.TokenCountEgressCodec;
+import java.util.Set;
+
+/**
+ * Anthropic's {@code /v1/messages/count_tokens} as a translation target: the Messages request as it
+ * would be sent, cut to the fields the counting endpoint takes (it refuses the others).
+ */
+public final class AnthropicTokenCountEgress implements TokenCountEgressCodec {
+  public static final AnthropicTokenCountEgress INSTANCE = new AnthropicTokenCountEgress();
+  private static final Set<String> COUNTED = Set.of("model", "messages", "system", "tools", "tool_choice", "thinking");
+
+  private AnthropicTokenCountEgress() {}
+
+  @Override
+  public String path(ChatRequest request, RouteTarget target) {
+    return "/v1/messages/count_tokens";
+  }
+
+  @Override
+  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+    ObjectNode body = (ObjectNode) AnthropicJson.readUpstream(CanonicalToAnthropic.request(request,
+        target.upstreamModel()));
+    body.retain(COUNTED);
+    return Translation.complete(AnthropicJson.bytes(body));
+  }
+
+  @Override
+  public long decodeCount(byte[] body) {
+    JsonNode count = AnthropicJson.readUpstream(body).path("input_tokens");
+    if (!count.canConvertToLong()) {
+      throw GatewayException.badGateway("The Anthropic upstream answered count_tokens without 'input_tokens'.");
+    }
+    return count.asLong();
+  }
+
+  @Override
+  public EgressCodec.UpstreamError decodeError(int status, byte[] body) {
+    return AnthropicErrors.parse(status, body);
+  }
+}

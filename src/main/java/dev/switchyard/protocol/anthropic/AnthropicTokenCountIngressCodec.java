@@ -1,0 +1,22 @@
+package dev.switchyard.protocol.anthropic;
+
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.Translation;
+import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.translation.TokenCountIngressCodec;
+import io.vertx.core.buffer.Buffer;
+
+/** Anthropic's count_tokens as the client's side of a translation: Claude Code counting on any model that counts. */
+final class AnthropicTokenCountIngressCodec implements TokenCountIngressCodec {
+
+  @Override
+  public Translation<ChatRequest> toCanonical(ClientRequest request) {
+    return Translation.complete(AnthropicToCanonical.countRequest(((AnthropicRequest) request).body()));
+  }
+
+  @Override
+  public Buffer encodeCount(long inputTokens, ClientRequest request) {
+    return Buffer.buffer(AnthropicJson.bytes(AnthropicJson.object().put("input_tokens", inputTokens)));
+  }
+}

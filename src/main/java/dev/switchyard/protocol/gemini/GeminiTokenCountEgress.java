@@ -1,0 +1,50 @@
+package dev.switchyard.protocol.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.Translation;
+import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.translation.EgressCodec;
+import dev.switchyard.translation.TokenCountEgressCodec;
+
+/**
+ * Gemini's {@code countTokens} as a translation target: the whole generateContent request as it
+ * would be sent, under {@code generateContentRequest}, so system instruction and tools count too.
+ */
+public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
+  public static final GeminiTokenCountEgress INSTANCE = new GeminiTokenCountEgress();
+
+  private GeminiTokenCountEgress() {}
+
+  @Override
+  public String path(ChatRequest request, RouteTarget target) {
+    return GeminiModelPath.upstreamPath(target.provider().endpoint().basePath(), "v1beta", target.upstreamModel(),
+        GeminiAction.COUNT_TOKENS);
+  }
+
+  @Override
+  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+    Translation<byte[]> content = CanonicalToGemini.request(request, target.upstreamModel());
+    ObjectNode whole = GeminiJson.object().put("model", "models/" + target.upstreamModel());
+    whole.setAll((ObjectNode) GeminiJson.readUpstream(content.value()));
+    ObjectNode body = GeminiJson.object();
+    body.set("generateContentRequest", whole);
+    return new Translation<>(GeminiJson.bytes(body), content.dropped());
+  }
+
+  @Override
+  public long decodeCount(byte[] body) {
+    JsonNode count = GeminiJson.readUpstream(body).path("totalTokens");
+    if (!count.canConvertToLong()) {
+      throw GatewayException.badGateway("The Gemini upstream answered countTokens without 'totalTokens'.");
+    }
+    return count.asLong();
+  }
+
+  @Override
+  public EgressCodec.UpstreamError decodeError(int status, byte[] body) {
+    return GeminiErrors.parse(status, body);
+  }
+}
