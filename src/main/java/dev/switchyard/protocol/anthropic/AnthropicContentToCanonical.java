@@ -6,6 +6,7 @@ import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -90,11 +91,11 @@ final class AnthropicContentToCanonical {
     }
     switch (type) {
       case "thinking" -> add(new Item.Reasoning(block.path("thinking").asText(),
-          AnthropicJson.string(block, "signature").filter(s -> !s.isEmpty()), Optional.empty()));
+          JsonTrees.string(block, "signature").filter(s -> !s.isEmpty()), Optional.empty()));
       case "redacted_thinking" ->
-          add(new Item.Reasoning("", Optional.empty(), AnthropicJson.string(block, "data")));
+          add(new Item.Reasoning("", Optional.empty(), JsonTrees.string(block, "data")));
       case "tool_use" -> add(new Item.ToolCall(block.path("id").asText(), block.path("name").asText(),
-          AnthropicJson.text(block.path("input").isObject() ? block.get("input") : AnthropicJson.object())));
+          JsonTrees.text(block.path("input").isObject() ? block.get("input") : JsonTrees.object())));
       default -> throw unsupported.apply(blockType(type));
     }
   }
@@ -143,7 +144,7 @@ final class AnthropicContentToCanonical {
       default -> throw unsupported.apply(block.path("type").asText() + " source type '" + sourceType + "'");
     };
     return image ? new ContentPart.Image(media, Optional.empty())
-        : new ContentPart.Document(media, AnthropicJson.string(block, "title"));
+        : new ContentPart.Document(media, JsonTrees.string(block, "title"));
   }
 
   private void add(Item item) {

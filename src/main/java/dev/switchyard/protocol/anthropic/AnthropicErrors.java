@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,9 @@ public final class AnthropicErrors {
   }
 
   public static byte[] render(String type, String message) {
-    ObjectNode body = AnthropicJson.object().put("type", "error");
+    ObjectNode body = JsonTrees.object().put("type", "error");
     body.putObject("error").put("type", type).put("message", message);
-    return AnthropicJson.bytes(body);
+    return JsonTrees.bytes(body);
   }
 
   /** Anthropic's error type for an HTTP status. */
@@ -77,7 +78,7 @@ public final class AnthropicErrors {
   public static UpstreamError parse(int status, byte[] body) {
     int clientStatus = clientStatus(status);
     try {
-      JsonNode error = AnthropicJson.MAPPER.readTree(body).path("error");
+      JsonNode error = JsonTrees.MAPPER.readTree(body).path("error");
       if (error.path("type").isTextual()) {
         return new UpstreamError(clientStatus, error.get("type").asText(), error.path("message").asText(""));
       }

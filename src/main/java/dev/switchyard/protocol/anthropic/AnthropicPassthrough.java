@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.PassthroughForwarder;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.routing.RouteTarget;
@@ -43,7 +44,7 @@ final class AnthropicPassthrough extends PassthroughForwarder {
   @Override
   protected Optional<Usage> usageObject(byte[] json) {
     try {
-      return Optional.of(AnthropicUsage.fromJson(AnthropicJson.MAPPER.readTree(json)));
+      return Optional.of(AnthropicUsage.fromJson(JsonTrees.MAPPER.readTree(json)));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }
@@ -54,7 +55,7 @@ final class AnthropicPassthrough extends PassthroughForwarder {
     String type = event.type();
     if (type.equals("message_start") || type.equals("message_delta")) {
       try {
-        JsonNode json = AnthropicJson.MAPPER.readTree(event.data());
+        JsonNode json = JsonTrees.MAPPER.readTree(event.data());
         JsonNode usage = type.equals("message_start") ? json.path("message").path("usage") : json.path("usage");
         Usage started = exchange.usage().orElse(null);
         exchange.usage(started == null || type.equals("message_start")
@@ -75,7 +76,7 @@ final class AnthropicPassthrough extends PassthroughForwarder {
   @Override
   protected boolean isOwnErrorShape(Buffer body) {
     try {
-      JsonNode json = AnthropicJson.MAPPER.readTree(body.getBytes());
+      JsonNode json = JsonTrees.MAPPER.readTree(body.getBytes());
       return json != null && "error".equals(json.path("type").asText()) && json.path("error").isObject();
     } catch (java.io.IOException e) {
       return false;

@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 public final class AnthropicStreamDecoder {
   private final Consumer<StreamEvent> sink;
   private final Map<Integer, Block> blocks = new HashMap<>();
-  private JsonNode startUsage = AnthropicJson.object();
+  private JsonNode startUsage = JsonTrees.object();
   private int nextToolIndex;
   private boolean ended;
 
@@ -45,7 +46,7 @@ public final class AnthropicStreamDecoder {
     }
     JsonNode event;
     try {
-      event = AnthropicJson.MAPPER.readTree(json);
+      event = JsonTrees.MAPPER.readTree(json);
     } catch (IOException e) {
       fail("api_error", "The Anthropic upstream sent a stream event that is not JSON.");
       return;
@@ -74,7 +75,7 @@ public final class AnthropicStreamDecoder {
   }
 
   private void start(JsonNode message) {
-    startUsage = message.path("usage").isObject() ? message.get("usage") : AnthropicJson.object();
+    startUsage = message.path("usage").isObject() ? message.get("usage") : JsonTrees.object();
     Optional<Usage> usage = message.path("usage").isObject()
         ? Optional.of(AnthropicUsage.fromJson(startUsage)) : Optional.empty();
     sink.accept(new StreamEvent.Start(message.path("id").asText(), message.path("model").asText(), usage));
@@ -104,7 +105,7 @@ public final class AnthropicStreamDecoder {
             block.path("name").asText()));
         JsonNode input = block.path("input");
         if (input.isObject() && !input.isEmpty()) { // Anthropic sends {} and streams the input instead
-          arguments(tool, AnthropicJson.text(input));
+          arguments(tool, JsonTrees.text(input));
         }
       }
       default -> fail("api_error", "The Anthropic stream holds a content block of type '" + type
@@ -134,8 +135,8 @@ public final class AnthropicStreamDecoder {
   private void messageDelta(JsonNode event) {
     JsonNode delta = event.path("delta");
     sink.accept(new StreamEvent.Finish(0,
-        AnthropicStopReasons.toCanonical(AnthropicJson.string(delta, "stop_reason").orElse(null)),
-        AnthropicJson.string(delta, "stop_sequence")));
+        AnthropicStopReasons.toCanonical(JsonTrees.string(delta, "stop_reason").orElse(null)),
+        JsonTrees.string(delta, "stop_sequence")));
     sink.accept(new StreamEvent.UsageReport(AnthropicUsage.merged(startUsage, event.path("usage"))));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public final class AnthropicStreamEncoder {
       case StreamEvent.Failure f -> {
         ended = true;
         String type = f.type() == null || f.type().isBlank() ? AnthropicErrors.type(f.status()) : f.type();
-        ObjectNode error = AnthropicJson.object().put("type", "error");
+        ObjectNode error = JsonTrees.object().put("type", "error");
         error.putObject("error").put("type", type).put("message", f.message());
         write("error", error);
       }
@@ -102,12 +103,12 @@ public final class AnthropicStreamEncoder {
   private void messageStart(String id, Optional<Usage> startUsage) {
     started = true;
     startUsage.ifPresent(u -> usage = u);
-    ObjectNode message = AnthropicJson.object().put("id", CanonicalToAnthropic.messageId(id)).put("type", "message")
+    ObjectNode message = JsonTrees.object().put("id", CanonicalToAnthropic.messageId(id)).put("type", "message")
         .put("role", "assistant");
     message.put("model", model).putArray("content");
     message.putNull("stop_reason").putNull("stop_sequence");
     message.set("usage", AnthropicUsage.toJson(startUsage.orElse(Usage.ZERO)));
-    ObjectNode event = AnthropicJson.object().put("type", "message_start");
+    ObjectNode event = JsonTrees.object().put("type", "message_start");
     event.set("message", message);
     write("message_start", event);
   }
@@ -129,7 +130,7 @@ public final class AnthropicStreamEncoder {
     if (index == null || d.argumentsFragment().isEmpty()) {
       return; // no call started under that index: there is no block to put the fragment in
     }
-    ObjectNode event = AnthropicJson.object().put("type", "content_block_delta").put("index", index);
+    ObjectNode event = JsonTrees.object().put("type", "content_block_delta").put("index", index);
     event.set("delta", delta("input_json_delta").put("partial_json", d.argumentsFragment()));
     write("content_block_delta", event);
   }
@@ -137,7 +138,7 @@ public final class AnthropicStreamEncoder {
   private void end() {
     close();
     ended = true;
-    ObjectNode event = AnthropicJson.object().put("type", "message_delta");
+    ObjectNode event = JsonTrees.object().put("type", "message_delta");
     ObjectNode delta = event.putObject("delta").put("stop_reason", AnthropicStopReasons.toAnthropic(reason));
     if (stopSequence.isPresent()) {
       delta.put("stop_sequence", stopSequence.get());
@@ -146,7 +147,7 @@ public final class AnthropicStreamEncoder {
     }
     event.set("usage", AnthropicUsage.toJson(usage));
     write("message_delta", event);
-    write("message_stop", AnthropicJson.object().put("type", "message_stop"));
+    write("message_stop", JsonTrees.object().put("type", "message_stop"));
   }
 
   /** Opens a block of {@code kind} unless one is open and still takes content. */
@@ -158,36 +159,36 @@ public final class AnthropicStreamEncoder {
     openKind = kind;
     openIndex = nextIndex++;
     openComplete = false;
-    ObjectNode event = AnthropicJson.object().put("type", "content_block_start").put("index", openIndex);
+    ObjectNode event = JsonTrees.object().put("type", "content_block_start").put("index", openIndex);
     event.set("content_block", contentBlock);
     write("content_block_start", event);
   }
 
   private void close() {
     if (openKind != null) {
-      ObjectNode event = AnthropicJson.object().put("type", "content_block_stop");
+      ObjectNode event = JsonTrees.object().put("type", "content_block_stop");
       write("content_block_stop", event.put("index", openIndex));
       openKind = null;
     }
   }
 
   private void delta(ObjectNode delta) {
-    ObjectNode event = AnthropicJson.object().put("type", "content_block_delta").put("index", openIndex);
+    ObjectNode event = JsonTrees.object().put("type", "content_block_delta").put("index", openIndex);
     event.set("delta", delta);
     write("content_block_delta", event);
   }
 
   private static ObjectNode block(String type) {
-    return AnthropicJson.object().put("type", type);
+    return JsonTrees.object().put("type", type);
   }
 
   private static ObjectNode delta(String type) {
-    return AnthropicJson.object().put("type", type);
+    return JsonTrees.object().put("type", type);
   }
 
   private void write(String type, ObjectNode data) {
     out.writeBytes(("event: " + type + "\ndata: ").getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(AnthropicJson.bytes(data));
+    out.writeBytes(JsonTrees.bytes(data));
     out.writeBytes(new byte[] {'\n', '\n'});
   }
 }

@@ -12,6 +12,7 @@ import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,11 @@ public final class AnthropicToCanonical {
 
   /** An upstream's complete answer. */
   public static ChatResponse response(byte[] body) {
-    JsonNode root = AnthropicJson.readUpstream(body);
+    JsonNode root = JsonTrees.readUpstream(body, "Anthropic");
     List<Item> items = AnthropicContentToCanonical.answer(root.path("content"));
     ChatResponse.Candidate candidate = new ChatResponse.Candidate(0, items,
-        AnthropicStopReasons.toCanonical(AnthropicJson.string(root, "stop_reason").orElse(null)),
-        AnthropicJson.string(root, "stop_sequence"));
+        AnthropicStopReasons.toCanonical(JsonTrees.string(root, "stop_reason").orElse(null)),
+        JsonTrees.string(root, "stop_sequence"));
     Optional<Usage> usage = root.path("usage").isObject()
         ? Optional.of(AnthropicUsage.fromJson(root.get("usage"))) : Optional.empty();
     return new ChatResponse(root.path("id").asText(), root.path("model").asText(), List.of(candidate), usage);
@@ -53,14 +54,14 @@ public final class AnthropicToCanonical {
   }
 
   private static ChatRequest request(byte[] body, boolean answering) {
-    JsonNode root = AnthropicJson.readRequest(body);
+    JsonNode root = JsonTrees.readRequest(body);
     for (String field : ANTHROPIC_ONLY) {
       if (root.has(field)) {
         throw GatewayException.invalidRequest(field, "The parameter '" + field
             + "' runs on Anthropic's servers and has no equivalent on the model's provider.");
       }
     }
-    String model = AnthropicJson.string(root, "model").filter(m -> !m.isBlank()).orElseThrow(() ->
+    String model = JsonTrees.string(root, "model").filter(m -> !m.isBlank()).orElseThrow(() ->
         GatewayException.invalidRequest("model", "Missing required parameter: 'model'."));
     Optional<Integer> maxTokens = integer(root, "max_tokens");
     if (answering && maxTokens.isEmpty()) {
@@ -74,7 +75,7 @@ public final class AnthropicToCanonical {
     return new ChatRequest(model, items, tools(root.path("tools")), toolChoice(choice), parallel,
         maxTokens, decimal(root, "temperature"), decimal(root, "top_p"), integer(root, "top_k"),
         stopSequences(root.path("stop_sequences")), Optional.empty(), 1, responseFormat(root),
-        reasoning(root), AnthropicJson.string(root.path("metadata"), "user_id"),
+        reasoning(root), JsonTrees.string(root.path("metadata"), "user_id"),
         root.path("stream").asBoolean(false));
   }
 
@@ -109,8 +110,8 @@ public final class AnthropicToCanonical {
       }
       JsonNode schema = tool.path("input_schema");
       JsonNode strict = tool.path("strict");
-      definitions.add(new ToolDefinition(tool.path("name").asText(), AnthropicJson.string(tool, "description"),
-          schema.isObject() ? schema : AnthropicJson.object(),
+      definitions.add(new ToolDefinition(tool.path("name").asText(), JsonTrees.string(tool, "description"),
+          schema.isObject() ? schema : JsonTrees.object(),
           strict.isBoolean() ? Optional.of(strict.asBoolean()) : Optional.empty()));
     }
     return definitions;
@@ -133,7 +134,7 @@ public final class AnthropicToCanonical {
 
   /** Thinking and {@code output_config.effort}; adaptive thinking with no effort thinks at medium. */
   private static Optional<ReasoningConfig> reasoning(JsonNode root) {
-    Optional<String> effort = AnthropicJson.string(root.path("output_config"), "effort");
+    Optional<String> effort = JsonTrees.string(root.path("output_config"), "effort");
     JsonNode thinking = root.path("thinking");
     String type = thinking.path("type").asText("disabled");
     return switch (type) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.translation.EgressCodec;
 import dev.switchyard.translation.TokenCountEgressCodec;
@@ -27,15 +28,15 @@ public final class AnthropicTokenCountEgress implements TokenCountEgressCodec {
 
   @Override
   public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
-    ObjectNode body = (ObjectNode) AnthropicJson.readUpstream(CanonicalToAnthropic.request(request,
-        target.upstreamModel()));
+    ObjectNode body = (ObjectNode) JsonTrees.readUpstream(
+        CanonicalToAnthropic.request(request, target.upstreamModel()), "Anthropic");
     body.retain(COUNTED);
-    return Translation.complete(AnthropicJson.bytes(body));
+    return Translation.complete(JsonTrees.bytes(body));
   }
 
   @Override
   public long decodeCount(byte[] body) {
-    JsonNode count = AnthropicJson.readUpstream(body).path("input_tokens");
+    JsonNode count = JsonTrees.readUpstream(body, "Anthropic").path("input_tokens");
     if (!count.canConvertToLong()) {
       throw GatewayException.badGateway("The Anthropic upstream answered count_tokens without 'input_tokens'.");
     }

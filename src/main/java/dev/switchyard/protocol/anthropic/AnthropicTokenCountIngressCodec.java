@@ -4,6 +4,7 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.translation.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;
 
@@ -17,6 +18,6 @@ final class AnthropicTokenCountIngressCodec implements TokenCountIngressCodec {
 
   @Override
   public Buffer encodeCount(long inputTokens, ClientRequest request) {
-    return Buffer.buffer(AnthropicJson.bytes(AnthropicJson.object().put("input_tokens", inputTokens)));
+    return Buffer.buffer(JsonTrees.bytes(JsonTrees.object().put("input_tokens", inputTokens)));
   }
 }

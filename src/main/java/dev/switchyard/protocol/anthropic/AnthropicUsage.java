@@ -3,6 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 
 /**
  * Anthropic's {@code usage} object and canonical {@link Usage}. Anthropic's {@code input_tokens}
@@ -10,7 +11,7 @@ import dev.switchyard.metering.Usage;
  * the three are added going in and taken apart coming out.
  */
 final class AnthropicUsage {
-  private static final JsonNode NONE = AnthropicJson.object();
+  private static final JsonNode NONE = JsonTrees.object();
 
   private AnthropicUsage() {}
 
@@ -28,14 +29,14 @@ final class AnthropicUsage {
     long cacheCreation = latest(atStart, atDelta, "cache_creation_input_tokens");
     long output = latest(atStart, atDelta, "output_tokens");
     long thinking = Math.max(
-        AnthropicJson.number(atStart.path("output_tokens_details"), "thinking_tokens"),
-        AnthropicJson.number(atDelta.path("output_tokens_details"), "thinking_tokens"));
+        JsonTrees.number(atStart.path("output_tokens_details"), "thinking_tokens"),
+        JsonTrees.number(atDelta.path("output_tokens_details"), "thinking_tokens"));
     return new Usage(input + cacheRead + cacheCreation, cacheRead, cacheCreation, output, thinking);
   }
 
   /** Canonical usage as Anthropic reports it (uncached input apart from cache reads and writes). */
   static ObjectNode toJson(Usage usage) {
-    ObjectNode json = AnthropicJson.object();
+    ObjectNode json = JsonTrees.object();
     long uncached = usage.inputTokens() - usage.cachedInputTokens() - usage.cacheCreationInputTokens();
     json.put("input_tokens", Math.max(0, uncached));
     json.put("cache_creation_input_tokens", usage.cacheCreationInputTokens());
@@ -49,6 +50,6 @@ final class AnthropicUsage {
 
   private static long latest(JsonNode atStart, JsonNode atDelta, String field) {
     JsonNode value = atDelta.get(field);
-    return value != null && value.isNumber() ? value.asLong() : AnthropicJson.number(atStart, field);
+    return value != null && value.isNumber() ? value.asLong() : JsonTrees.number(atStart, field);
   }
 }

@@ -5,6 +5,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.InlineDataUrls;
+import dev.switchyard.protocol.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -29,12 +30,12 @@ final class CanonicalContentToAnthropic {
   }
 
   static ObjectNode text(String text) {
-    ObjectNode block = AnthropicJson.object().put("type", "text");
+    ObjectNode block = JsonTrees.object().put("type", "text");
     return block.put("text", text);
   }
 
   private static ObjectNode image(MediaSource source) {
-    ObjectNode block = AnthropicJson.object().put("type", "image");
+    ObjectNode block = JsonTrees.object().put("type", "image");
     MediaSource resolved = InlineDataUrls.resolve(source);
     ObjectNode wire = block.putObject("source");
     switch (resolved) {
@@ -52,7 +53,7 @@ final class CanonicalContentToAnthropic {
   }
 
   private static ObjectNode document(ContentPart.Document document) {
-    ObjectNode block = AnthropicJson.object().put("type", "document");
+    ObjectNode block = JsonTrees.object().put("type", "document");
     MediaSource resolved = InlineDataUrls.resolve(document.source());
     ObjectNode wire = block.putObject("source");
     switch (resolved) {

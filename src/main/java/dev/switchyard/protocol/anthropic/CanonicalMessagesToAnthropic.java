@@ -7,6 +7,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.Set;
  * Gemini client's history holds Anthropic's thinking as unsigned text and then the signature.
  */
 final class CanonicalMessagesToAnthropic {
-  private final ArrayNode system = AnthropicJson.MAPPER.createArrayNode();
-  private final ArrayNode messages = AnthropicJson.MAPPER.createArrayNode();
+  private final ArrayNode system = JsonTrees.MAPPER.createArrayNode();
+  private final ArrayNode messages = JsonTrees.MAPPER.createArrayNode();
   private final Set<String> callIds = new HashSet<>();
   /** Reasoning text without a signature, waiting for a signature alone to follow it. */
   private final StringBuilder unsigned = new StringBuilder();
@@ -90,7 +91,7 @@ final class CanonicalMessagesToAnthropic {
       throw GatewayException.invalidRequest("messages", "The tool result for call '" + result.callId()
           + "' answers no earlier tool call in the conversation.");
     }
-    ObjectNode block = AnthropicJson.object().put("type", "tool_result");
+    ObjectNode block = JsonTrees.object().put("type", "tool_result");
     block.put("tool_use_id", result.callId());
     List<ContentPart> content = result.content();
     if (content.size() == 1 && content.get(0) instanceof ContentPart.Text text) {
@@ -111,7 +112,7 @@ final class CanonicalMessagesToAnthropic {
   }
 
   private static ObjectNode toolUse(Item.ToolCall call) {
-    ObjectNode block = AnthropicJson.object().put("type", "tool_use");
+    ObjectNode block = JsonTrees.object().put("type", "tool_use");
     block.put("id", call.id()).put("name", call.name());
     block.set("input", arguments(call));
     return block;
@@ -120,11 +121,11 @@ final class CanonicalMessagesToAnthropic {
   /** The arguments as a JSON object; empty arguments (as some clients send them) are {@code {}}. */
   private static JsonNode arguments(Item.ToolCall call) {
     if (call.arguments() == null || call.arguments().isBlank()) {
-      return AnthropicJson.object();
+      return JsonTrees.object();
     }
     JsonNode input;
     try {
-      input = AnthropicJson.MAPPER.readTree(call.arguments());
+      input = JsonTrees.MAPPER.readTree(call.arguments());
     } catch (IOException e) {
       input = null;
     }
@@ -137,12 +138,12 @@ final class CanonicalMessagesToAnthropic {
 
   private static Optional<ObjectNode> thinking(Item.Reasoning reasoning) {
     if (reasoning.signature().isPresent()) {
-      ObjectNode block = AnthropicJson.object().put("type", "thinking");
+      ObjectNode block = JsonTrees.object().put("type", "thinking");
       block.put("thinking", reasoning.text()).put("signature", reasoning.signature().get());
       return Optional.of(block);
     }
     if (reasoning.encrypted().isPresent()) {
-      ObjectNode block = AnthropicJson.object().put("type", "redacted_thinking");
+      ObjectNode block = JsonTrees.object().put("type", "redacted_thinking");
       return Optional.of(block.put("data", reasoning.encrypted().get()));
     }
     return Optional.empty();

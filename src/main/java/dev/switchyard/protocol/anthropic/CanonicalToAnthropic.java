@@ -13,6 +13,7 @@ import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class CanonicalToAnthropic {
       throw GatewayException.invalidRequest("n", "Anthropic answers with one candidate; "
           + request.candidates() + " were asked for the model " + upstreamModel + ".");
     }
-    ObjectNode body = AnthropicJson.object().put("model", upstreamModel);
+    ObjectNode body = JsonTrees.object().put("model", upstreamModel);
     AnthropicOutputBudget.Plan plan =
         AnthropicOutputBudget.plan(upstreamModel, request.maxOutputTokens(), request.reasoning());
     body.put("max_tokens", plan.maxTokens());
@@ -72,7 +73,7 @@ public final class CanonicalToAnthropic {
     if (request.stream()) {
       body.put("stream", true);
     }
-    return AnthropicJson.bytes(body);
+    return JsonTrees.bytes(body);
   }
 
   private static void tools(ObjectNode body, ChatRequest request) {
@@ -90,7 +91,7 @@ public final class CanonicalToAnthropic {
       tool.description().ifPresent(d -> wire.put("description", d));
       JsonNode schema = tool.parameters();
       wire.set("input_schema", schema == null || schema.isNull() || schema.isMissingNode()
-          ? AnthropicJson.object().put("type", "object").set("properties", AnthropicJson.object())
+          ? JsonTrees.object().put("type", "object").set("properties", JsonTrees.object())
           : schema);
       tool.strict().ifPresent(s -> wire.put("strict", s));
     }
@@ -114,7 +115,7 @@ public final class CanonicalToAnthropic {
 
   /** A complete answer as an Anthropic Messages response, under the model name the client asked for. */
   public static byte[] response(ChatResponse response, String requestedModel) {
-    ObjectNode body = AnthropicJson.object().put("id", messageId(response.id())).put("type", "message");
+    ObjectNode body = JsonTrees.object().put("id", messageId(response.id())).put("type", "message");
     body.put("role", "assistant").put("model", requestedModel);
     ArrayNode content = body.putArray("content");
     Optional<ChatResponse.Candidate> candidate = response.candidates().stream().findFirst();
@@ -138,7 +139,7 @@ public final class CanonicalToAnthropic {
       body.putNull("stop_sequence");
     }
     body.set("usage", AnthropicUsage.toJson(response.usage().orElse(Usage.ZERO)));
-    return AnthropicJson.bytes(body);
+    return JsonTrees.bytes(body);
   }
 
   /** Anthropic answers hold text blocks only: an image or document from the upstream cannot pass. */
@@ -154,19 +155,19 @@ public final class CanonicalToAnthropic {
   /** Reasoning as a thinking block; an encrypted form with no signature as a redacted one. */
   static ObjectNode reasoning(Item.Reasoning reasoning) {
     if (reasoning.signature().isEmpty() && reasoning.encrypted().isPresent()) {
-      return AnthropicJson.object().put("type", "redacted_thinking").put("data", reasoning.encrypted().get());
+      return JsonTrees.object().put("type", "redacted_thinking").put("data", reasoning.encrypted().get());
     }
-    return AnthropicJson.object().put("type", "thinking").put("thinking", reasoning.text())
+    return JsonTrees.object().put("type", "thinking").put("thinking", reasoning.text())
         .put("signature", reasoning.signature().orElse(""));
   }
 
   /** An upstream model's arguments; invalid JSON from it is the upstream's fault, so a 502. */
   private static JsonNode answeredArguments(Item.ToolCall call) {
     if (call.arguments() == null || call.arguments().isBlank()) {
-      return AnthropicJson.object();
+      return JsonTrees.object();
     }
     try {
-      JsonNode input = AnthropicJson.MAPPER.readTree(call.arguments());
+      JsonNode input = JsonTrees.MAPPER.readTree(call.arguments());
       if (input != null && input.isObject()) {
         return input;
       }

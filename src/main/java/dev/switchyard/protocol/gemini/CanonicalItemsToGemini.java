@@ -7,6 +7,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ final class CanonicalItemsToGemini {
   /** Google's placeholder signature for function calls whose history holds none. */
   static final String SKIP_SIGNATURE = "skip_thought_signature_validator";
 
-  private final ArrayNode system = GeminiJson.MAPPER.createArrayNode();
-  private final ArrayNode contents = GeminiJson.MAPPER.createArrayNode();
+  private final ArrayNode system = JsonTrees.MAPPER.createArrayNode();
+  private final ArrayNode contents = JsonTrees.MAPPER.createArrayNode();
   private final Map<String, String> callNames = new HashMap<>();
   private final List<String> dropped;
   private Optional<String> pendingSignature = Optional.empty();
@@ -63,9 +64,9 @@ final class CanonicalItemsToGemini {
       case Item.Message m -> message(m, path);
       case Item.ToolCall c -> {
         callNames.put(c.id(), c.name());
-        ObjectNode call = GeminiJson.object().put("id", c.id()).put("name", c.name());
+        ObjectNode call = JsonTrees.object().put("id", c.id()).put("name", c.name());
         call.set("args", arguments(c, path));
-        append("model", GeminiJson.object().set("functionCall", call));
+        append("model", JsonTrees.object().set("functionCall", call));
       }
       case Item.Reasoning r -> reasoning(r);
       case Item.ToolResult r -> toolResult(r, path);
@@ -90,7 +91,7 @@ final class CanonicalItemsToGemini {
       }
       String role = message.role() == Role.ASSISTANT ? "model" : "user";
       append(role, switch (part) {
-        case ContentPart.Text t -> GeminiJson.object().put("text", t.text());
+        case ContentPart.Text t -> JsonTrees.object().put("text", t.text());
         case ContentPart.Image image -> {
           if (image.detail().isPresent()) {
             dropped.add(partPath + ".detail");
@@ -110,7 +111,7 @@ final class CanonicalItemsToGemini {
   private void reasoning(Item.Reasoning reasoning) {
     Optional<String> signature = reasoning.signature().or(reasoning::encrypted);
     if (!reasoning.text().isEmpty()) {
-      ObjectNode part = GeminiJson.object().put("text", reasoning.text()).put("thought", true);
+      ObjectNode part = JsonTrees.object().put("text", reasoning.text()).put("thought", true);
       signature.ifPresent(s -> part.put("thoughtSignature", s));
       append("model", part);
     } else if (signature.isPresent()) {
@@ -137,19 +138,19 @@ final class CanonicalItemsToGemini {
     Optional<ObjectNode> object = jsonObject(text.toString());
     ObjectNode response;
     if (result.isError()) {
-      response = GeminiJson.object();
-      response.set("error", object.isPresent() ? object.get() : GeminiJson.MAPPER.getNodeFactory().textNode(text.toString()));
+      response = JsonTrees.object();
+      response.set("error", object.isPresent() ? object.get() : JsonTrees.MAPPER.getNodeFactory().textNode(text.toString()));
     } else {
-      response = object.orElseGet(() -> GeminiJson.object().put("result", text.toString()));
+      response = object.orElseGet(() -> JsonTrees.object().put("result", text.toString()));
     }
-    ObjectNode functionResponse = GeminiJson.object().put("id", result.callId()).put("name", name);
+    ObjectNode functionResponse = JsonTrees.object().put("id", result.callId()).put("name", name);
     functionResponse.set("response", response);
-    append("user", GeminiJson.object().set("functionResponse", functionResponse));
+    append("user", JsonTrees.object().set("functionResponse", functionResponse));
   }
 
   private static Optional<ObjectNode> jsonObject(String text) {
     try {
-      JsonNode parsed = GeminiJson.MAPPER.readTree(text);
+      JsonNode parsed = JsonTrees.MAPPER.readTree(text);
       return parsed != null && parsed.isObject() ? Optional.of((ObjectNode) parsed) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
@@ -159,7 +160,7 @@ final class CanonicalItemsToGemini {
   /** The arguments as a JSON object; empty arguments (as some clients send them) are {@code {}}. */
   private static JsonNode arguments(Item.ToolCall call, String path) {
     if (call.arguments() == null || call.arguments().isBlank()) {
-      return GeminiJson.object();
+      return JsonTrees.object();
     }
     return jsonObject(call.arguments()).orElseThrow(() -> GatewayException.invalidRequest("messages",
         "The arguments of tool call '" + call.id() + "' (" + call.name() + ", " + path

@@ -3,6 +3,7 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class CanonicalToGemini {
   /** The request body to send to Gemini for {@code upstreamModel} (which decides how thinking is asked for). */
   public static Translation<byte[]> request(ChatRequest request, String upstreamModel) {
     List<String> dropped = new ArrayList<>();
-    ObjectNode body = GeminiJson.object();
+    ObjectNode body = JsonTrees.object();
     CanonicalItemsToGemini.Rendered rendered = CanonicalItemsToGemini.render(request.items(), dropped);
     if (!rendered.system().isEmpty()) {
       body.putObject("systemInstruction").set("parts", rendered.system());
@@ -36,6 +37,6 @@ public final class CanonicalToGemini {
     if (request.user().isPresent()) {
       dropped.add("user");
     }
-    return new Translation<>(GeminiJson.bytes(body), dropped);
+    return new Translation<>(JsonTrees.bytes(body), dropped);
   }
 }

@@ -6,6 +6,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public final class CanonicalToGeminiResponse {
 
   /** A complete answer, reported under the model name the client asked for. */
   public static byte[] response(ChatResponse response, String requestedModel) {
-    ObjectNode body = GeminiJson.object();
+    ObjectNode body = JsonTrees.object();
     ArrayNode candidates = body.putArray("candidates");
     for (ChatResponse.Candidate candidate : response.candidates()) {
       ObjectNode wire = candidates.addObject();
@@ -37,12 +38,12 @@ public final class CanonicalToGeminiResponse {
     response.usage().ifPresent(usage -> body.set("usageMetadata", GeminiUsage.toJson(usage)));
     body.put("modelVersion", requestedModel);
     body.put("responseId", response.id());
-    return GeminiJson.bytes(body);
+    return JsonTrees.bytes(body);
   }
 
   /** A candidate's parts, with a signature waiting for the part it belongs on. */
   static final class Parts {
-    final ArrayNode parts = GeminiJson.MAPPER.createArrayNode();
+    final ArrayNode parts = JsonTrees.MAPPER.createArrayNode();
     private Optional<String> signature = Optional.empty();
 
     void add(Item item) {

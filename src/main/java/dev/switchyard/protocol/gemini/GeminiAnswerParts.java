@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class GeminiAnswerParts {
   record Call(Optional<String> id, String name, String arguments) implements Piece {}
 
   static List<Piece> read(JsonNode part) {
-    Optional<String> signature = GeminiJson.string(part, "thoughtSignature").filter(s -> !s.isEmpty());
+    Optional<String> signature = JsonTrees.string(part, "thoughtSignature").filter(s -> !s.isEmpty());
     if (part.path("thought").asBoolean(false)) {
       return List.of(new Thought(part.path("text").asText(""), signature));
     }
@@ -58,8 +59,8 @@ final class GeminiAnswerParts {
     } else if (part.has("functionCall")) {
       JsonNode call = part.get("functionCall");
       JsonNode args = call.path("args");
-      pieces.add(new Call(GeminiJson.string(call, "id").filter(id -> !id.isEmpty()),
-          call.path("name").asText(""), args.isObject() ? GeminiJson.text(args) : "{}"));
+      pieces.add(new Call(JsonTrees.string(call, "id").filter(id -> !id.isEmpty()),
+          call.path("name").asText(""), args.isObject() ? JsonTrees.text(args) : "{}"));
     } else if (part.has("executableCode")) {
       JsonNode code = part.get("executableCode");
       pieces.add(new Text(fenced(code.path("language").asText("").toLowerCase(Locale.ROOT)
@@ -78,21 +79,21 @@ final class GeminiAnswerParts {
   }
 
   static ObjectNode text(String text) {
-    return GeminiJson.object().put("text", text);
+    return JsonTrees.object().put("text", text);
   }
 
   static ObjectNode thought(String text) {
-    return GeminiJson.object().put("text", text).put("thought", true);
+    return JsonTrees.object().put("text", text).put("thought", true);
   }
 
   /** A function call part with its {@code id}, so Gemini clients echo it in {@code functionResponse.id}. */
   static ObjectNode call(String id, String name, String arguments) {
-    ObjectNode call = GeminiJson.object();
+    ObjectNode call = JsonTrees.object();
     if (id != null && !id.isEmpty()) {
       call.put("id", id);
     }
     call.put("name", name).set("args", arguments(id, name, arguments));
-    ObjectNode part = GeminiJson.object();
+    ObjectNode part = JsonTrees.object();
     part.set("functionCall", call);
     return part;
   }
@@ -104,7 +105,7 @@ final class GeminiAnswerParts {
       case ContentPart.Document document -> document.source();
       case ContentPart.Text text -> throw new IllegalArgumentException("text is not media");
     };
-    ObjectNode wire = GeminiJson.object();
+    ObjectNode wire = JsonTrees.object();
     switch (source) {
       case MediaSource.Base64 b -> wire.putObject("inlineData").put("mimeType", b.mediaType()).put("data", b.data());
       case MediaSource.Url u -> wire.putObject("fileData").put("fileUri", u.url());
@@ -116,10 +117,10 @@ final class GeminiAnswerParts {
   /** An upstream model's arguments as Gemini's {@code args} object; anything else is the upstream's fault. */
   private static JsonNode arguments(String id, String name, String arguments) {
     if (arguments == null || arguments.isBlank()) {
-      return GeminiJson.object();
+      return JsonTrees.object();
     }
     try {
-      JsonNode args = GeminiJson.MAPPER.readTree(arguments);
+      JsonNode args = JsonTrees.MAPPER.readTree(arguments);
       if (args != null && args.isObject()) {
         return args;
       }

@@ -5,6 +5,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +167,7 @@ final class GeminiContentsToCanonical {
       throw GatewayException.invalidRequest(path, path + ".args: must be a JSON object.");
     }
     GeminiFields.reportOthers(call, CALL_FIELDS, path, dropped);
-    Item.ToolCall item = new Item.ToolCall(id, name, GeminiJson.text(args.isObject() ? args : GeminiJson.object()));
+    Item.ToolCall item = new Item.ToolCall(id, name, JsonTrees.text(args.isObject() ? args : JsonTrees.object()));
     unanswered.add(item);
     add(item);
   }
@@ -188,7 +189,7 @@ final class GeminiContentsToCanonical {
     }
     GeminiFields.reportOthers(response, RESPONSE_FIELDS, path, dropped);
     add(new Item.ToolResult(callId,
-        List.of(ContentPart.text(GeminiJson.text(body.isObject() ? body : GeminiJson.object()))), false));
+        List.of(ContentPart.text(JsonTrees.text(body.isObject() ? body : JsonTrees.object()))), false));
   }
 
   /** The id of the earliest unanswered call named {@code name}. */

@@ -6,6 +6,7 @@ import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.EmbeddingVectors;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.translation.EgressCodec;
@@ -57,7 +58,7 @@ public final class GeminiEmbeddingsEgress implements EmbeddingsEgressCodec {
 
   @Override
   public EmbeddingResponse decodeResponse(byte[] body) {
-    JsonNode embeddings = GeminiJson.readUpstream(body).path("embeddings");
+    JsonNode embeddings = JsonTrees.readUpstream(body, "Gemini").path("embeddings");
     if (!embeddings.isArray()) {
       throw GatewayException.badGateway("The Gemini upstream answered without 'embeddings'.");
     }

@@ -7,6 +7,7 @@ import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.EmbeddingVectors;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.translation.EmbeddingsIngressCodec;
 import io.vertx.core.buffer.Buffer;
@@ -24,7 +25,7 @@ final class GeminiEmbeddingsIngressCodec implements EmbeddingsIngressCodec {
   @Override
   public Translation<EmbeddingRequest> toCanonical(ClientRequest request) {
     GeminiRequest gemini = (GeminiRequest) request;
-    JsonNode body = GeminiJson.readRequest(gemini.body());
+    JsonNode body = JsonTrees.readRequest(gemini.body());
     List<JsonNode> entries = new ArrayList<>();
     String prefix;
     if (gemini.action() == GeminiAction.BATCH_EMBED_CONTENTS) {

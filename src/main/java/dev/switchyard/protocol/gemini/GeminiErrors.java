@@ -3,6 +3,7 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,11 @@ public final class GeminiErrors {
 
   /** The HTTP status stays the {@code code}, whatever gRPC name it gets. */
   public static byte[] render(int status, String message) {
-    return GeminiJson.bytes(body(status, message));
+    return JsonTrees.bytes(body(status, message));
   }
 
   static ObjectNode body(int status, String message) {
-    ObjectNode body = GeminiJson.object();
+    ObjectNode body = JsonTrees.object();
     body.putObject("error").put("code", status).put("message", message).put("status", grpcStatus(status));
     return body;
   }
@@ -77,7 +78,7 @@ public final class GeminiErrors {
    */
   public static UpstreamError parse(int status, byte[] body) {
     try {
-      JsonNode error = GeminiJson.MAPPER.readTree(body).path("error");
+      JsonNode error = JsonTrees.MAPPER.readTree(body).path("error");
       if (error.isObject() && (error.has("message") || error.has("status"))) {
         return new UpstreamError(status, type(error, status), message(error));
       }

@@ -6,6 +6,7 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ReasoningConfig;
 import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ final class GeminiGenerationConfig {
   static Settings toCanonical(JsonNode config, List<String> dropped) {
     String path = "generationConfig";
     if (config.isMissingNode()) {
-      config = GeminiJson.object();
+      config = JsonTrees.object();
     }
     if (!config.isObject()) {
       throw GatewayException.invalidRequest(path, "generationConfig must be an object.");
@@ -131,7 +132,7 @@ final class GeminiGenerationConfig {
 
   /** The {@code generationConfig} for a canonical request; empty when it sets nothing. */
   static ObjectNode toGemini(ChatRequest request, String upstreamModel, List<String> dropped) {
-    ObjectNode config = GeminiJson.object();
+    ObjectNode config = JsonTrees.object();
     if (request.candidates() != 1) {
       config.put("candidateCount", request.candidates());
     }
@@ -164,7 +165,7 @@ final class GeminiGenerationConfig {
   }
 
   private static ObjectNode thinking(ReasoningConfig reasoning, String upstreamModel) {
-    ObjectNode thinking = GeminiJson.object();
+    ObjectNode thinking = JsonTrees.object();
     if (reasoning.budgetTokens().isPresent()) {
       thinking.put("thinkingBudget", reasoning.budgetTokens().get());
     } else if (reasoning.effort().isPresent()) {

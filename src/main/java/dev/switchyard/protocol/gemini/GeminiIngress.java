@@ -4,6 +4,7 @@ import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.Forwarder;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;
@@ -69,7 +70,7 @@ public final class GeminiIngress implements Ingress {
   @Override
   public ClientRequest parse(HttpServerRequest request, byte[] body) {
     GeminiModelPath path = GeminiModelPath.parse(request.path());
-    GeminiJson.readRequest(body); // a body that is not a JSON object is the client's 400, not the provider's
+    JsonTrees.readRequest(body); // a body that is not a JSON object is the client's 400, not the provider's
     boolean sse = false;
     List<String> kept = new ArrayList<>();
     String query = request.query();

@@ -6,6 +6,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.InlineDataUrls;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ final class GeminiMedia {
    * A canonical image or document as a Gemini part. {@code where} names it in errors.
    */
   static ObjectNode toPart(MediaSource source, String where) {
-    ObjectNode part = GeminiJson.object();
+    ObjectNode part = JsonTrees.object();
     switch (InlineDataUrls.resolve(source)) {
       case MediaSource.Base64 b -> part.putObject("inlineData").put("mimeType", b.mediaType()).put("data", b.data());
       case MediaSource.Url u -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.PassthroughForwarder;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.TopLevelObjectCapture;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
@@ -45,13 +46,13 @@ final class GeminiPassthrough extends PassthroughForwarder {
     if (request.action() != GeminiAction.BATCH_EMBED_CONTENTS || upstreamModel.equals(request.model())) {
       return request.body();
     }
-    JsonNode root = GeminiJson.readRequest(request.body());
+    JsonNode root = JsonTrees.readRequest(request.body());
     for (JsonNode entry : root.path("requests")) {
       if (entry instanceof ObjectNode object && object.has("model")) {
         object.put("model", "models/" + upstreamModel);
       }
     }
-    return GeminiJson.bytes(root);
+    return JsonTrees.bytes(root);
   }
 
   @Override
@@ -64,7 +65,7 @@ final class GeminiPassthrough extends PassthroughForwarder {
   @Override
   protected Optional<Usage> usageObject(byte[] json) {
     try {
-      return Optional.of(GeminiUsage.fromJson(GeminiJson.MAPPER.readTree(json)));
+      return Optional.of(GeminiUsage.fromJson(JsonTrees.MAPPER.readTree(json)));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -78,7 +79,7 @@ final class GeminiPassthrough extends PassthroughForwarder {
   protected boolean relayEvent(Exchange exchange, SseEvent event) {
     if (exchange.usage().isEmpty() || contains(event.raw(), FINISH_REASON)) {
       try {
-        JsonNode usage = GeminiJson.MAPPER.readTree(event.data()).path("usageMetadata");
+        JsonNode usage = JsonTrees.MAPPER.readTree(event.data()).path("usageMetadata");
         if (usage.isObject()) {
           exchange.usage(GeminiUsage.fromJson(usage));
         }
@@ -110,7 +111,7 @@ final class GeminiPassthrough extends PassthroughForwarder {
   @Override
   protected boolean isOwnErrorShape(Buffer body) {
     try {
-      JsonNode json = GeminiJson.MAPPER.readTree(body.getBytes());
+      JsonNode json = JsonTrees.MAPPER.readTree(body.getBytes());
       return json != null && json.path("error").isObject() && json.path("error").has("code");
     } catch (IOException e) {
       return false;

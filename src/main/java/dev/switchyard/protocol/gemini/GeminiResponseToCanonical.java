@@ -8,6 +8,7 @@ import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class GeminiResponseToCanonical {
 
   /** An upstream's complete answer. */
   public static ChatResponse response(byte[] body) {
-    JsonNode root = GeminiJson.readUpstream(body);
+    JsonNode root = JsonTrees.readUpstream(body, "Gemini");
     String responseId = root.path("responseId").asText("");
     JsonNode candidates = root.path("candidates");
     List<ChatResponse.Candidate> answers = new ArrayList<>();
@@ -38,7 +39,7 @@ public final class GeminiResponseToCanonical {
       Items items = new Items(responseId, index);
       candidate.path("content").path("parts").forEach(part -> GeminiAnswerParts.read(part).forEach(items::add));
       answers.add(new ChatResponse.Candidate(index, items.finish(),
-          GeminiFinishReasons.toCanonical(GeminiJson.string(candidate, "finishReason").orElse(null),
+          GeminiFinishReasons.toCanonical(JsonTrees.string(candidate, "finishReason").orElse(null),
               items.calls > 0), Optional.empty()));
     }
     if (answers.isEmpty()) {
@@ -54,7 +55,7 @@ public final class GeminiResponseToCanonical {
 
   /** {@code promptFeedback.blockReason} when Gemini refused the prompt itself. */
   static Optional<String> blockReason(JsonNode root) {
-    return GeminiJson.string(root.path("promptFeedback"), "blockReason");
+    return JsonTrees.string(root.path("promptFeedback"), "blockReason");
   }
 
   static String blockedMessage(String reason) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,7 +87,7 @@ final class GeminiSchemas {
       merged.remove("allOf");
       return convert(overlay(allOf.get(0), merged), path);
     }
-    ObjectNode out = GeminiJson.object();
+    ObjectNode out = JsonTrees.object();
     typeAndNullable(schema, path, out);
     enumeration(schema, path, out);
     format(schema, path, out);
@@ -170,7 +171,7 @@ final class GeminiSchemas {
     JsonNode values = schema.has("enum") ? schema.get("enum") : null;
     String keyword = "enum";
     if (values == null && schema.has("const")) {
-      values = GeminiJson.MAPPER.createArrayNode().add(schema.get("const"));
+      values = JsonTrees.MAPPER.createArrayNode().add(schema.get("const"));
       keyword = "const";
     }
     if (values == null || !values.isArray()) {
@@ -197,7 +198,7 @@ final class GeminiSchemas {
     }
     dropped.add(path + "." + keyword);
     List<String> written = new ArrayList<>();
-    values.forEach(value -> written.add(GeminiJson.text(value)));
+    values.forEach(value -> written.add(JsonTrees.text(value)));
     String allowed = "Allowed values: " + String.join(", ", written) + ".";
     String description = schema.path("description").asText("");
     out.put("description", description.isEmpty() ? allowed : description + " " + allowed);
@@ -259,7 +260,7 @@ final class GeminiSchemas {
     if (!schema.isObject()) {
       return schema;
     }
-    ObjectNode out = GeminiJson.object();
+    ObjectNode out = JsonTrees.object();
     boolean nullable = false;
     for (Map.Entry<String, JsonNode> field : schema.properties()) {
       String key = GeminiFields.camel(field.getKey());

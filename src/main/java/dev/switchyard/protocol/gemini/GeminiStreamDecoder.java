@@ -2,6 +2,7 @@ package dev.switchyard.protocol.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class GeminiStreamDecoder {
     }
     JsonNode chunk;
     try {
-      chunk = GeminiJson.MAPPER.readTree(json);
+      chunk = JsonTrees.MAPPER.readTree(json);
     } catch (IOException e) {
       fail(502, "upstream_error", "The Gemini upstream sent a stream chunk that is not JSON.");
       return;
@@ -112,7 +113,7 @@ public final class GeminiStreamDecoder {
         piece(index, candidate, piece);
       }
     }
-    GeminiJson.string(wire, "finishReason").ifPresent(reason -> candidate.finishReason = reason);
+    JsonTrees.string(wire, "finishReason").ifPresent(reason -> candidate.finishReason = reason);
   }
 
   private void piece(int index, Candidate candidate, GeminiAnswerParts.Piece piece) {

@@ -6,6 +6,7 @@ import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public final class GeminiStreamEncoder {
     if (candidates.isEmpty()) {
       candidate(0);
     }
-    ObjectNode chunk = GeminiJson.object();
+    ObjectNode chunk = JsonTrees.object();
     ArrayNode wire = chunk.putArray("candidates");
     candidates.forEach((index, candidate) -> {
       List<ObjectNode> parts = candidate.takeCalls();
@@ -166,7 +167,7 @@ public final class GeminiStreamEncoder {
   }
 
   private ObjectNode chunk(int index, List<ObjectNode> parts) {
-    ObjectNode chunk = GeminiJson.object();
+    ObjectNode chunk = JsonTrees.object();
     candidate(chunk.putArray("candidates"), index, parts).put("index", index);
     identify(chunk);
     return chunk;
@@ -185,7 +186,7 @@ public final class GeminiStreamEncoder {
   }
 
   private void write(ObjectNode chunk) {
-    byte[] json = GeminiJson.bytes(chunk);
+    byte[] json = JsonTrees.bytes(chunk);
     if (framing == Framing.SSE) {
       out.writeBytes(SSE_DATA);
       out.writeBytes(json);

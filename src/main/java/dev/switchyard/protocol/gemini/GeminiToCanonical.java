@@ -7,6 +7,7 @@ import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class GeminiToCanonical {
 
   /** A client's request body; {@code model} and {@code stream} are what its URL says. */
   public static Translation<ChatRequest> request(byte[] body, String model, boolean stream) {
-    JsonNode root = GeminiJson.readRequest(body);
+    JsonNode root = JsonTrees.readRequest(body);
     if (GeminiFields.has(root, "cachedContent")) {
       throw GatewayException.invalidRequest("cachedContent", "cachedContent refers to a prompt cached on"
           + " Google's side, which the model's provider cannot read; send the contents themselves.");

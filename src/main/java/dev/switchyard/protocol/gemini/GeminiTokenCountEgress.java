@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.translation.EgressCodec;
 import dev.switchyard.translation.TokenCountEgressCodec;
@@ -27,16 +28,16 @@ public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
   @Override
   public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
     Translation<byte[]> content = CanonicalToGemini.request(request, target.upstreamModel());
-    ObjectNode whole = GeminiJson.object().put("model", "models/" + target.upstreamModel());
-    whole.setAll((ObjectNode) GeminiJson.readUpstream(content.value()));
-    ObjectNode body = GeminiJson.object();
+    ObjectNode whole = JsonTrees.object().put("model", "models/" + target.upstreamModel());
+    whole.setAll((ObjectNode) JsonTrees.readUpstream(content.value(), "Gemini"));
+    ObjectNode body = JsonTrees.object();
     body.set("generateContentRequest", whole);
-    return new Translation<>(GeminiJson.bytes(body), content.dropped());
+    return new Translation<>(JsonTrees.bytes(body), content.dropped());
   }
 
   @Override
   public long decodeCount(byte[] body) {
-    JsonNode count = GeminiJson.readUpstream(body).path("totalTokens");
+    JsonNode count = JsonTrees.readUpstream(body, "Gemini").path("totalTokens");
     if (!count.canConvertToLong()) {
       throw GatewayException.badGateway("The Gemini upstream answered countTokens without 'totalTokens'.");
     }

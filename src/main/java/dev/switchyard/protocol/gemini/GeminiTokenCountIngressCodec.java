@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.translation.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;
 
@@ -17,14 +18,14 @@ final class GeminiTokenCountIngressCodec implements TokenCountIngressCodec {
   @Override
   public Translation<ChatRequest> toCanonical(ClientRequest request) {
     GeminiRequest gemini = (GeminiRequest) request;
-    JsonNode root = GeminiJson.readRequest(gemini.body());
+    JsonNode root = JsonTrees.readRequest(gemini.body());
     JsonNode whole = GeminiFields.get(root, "generateContentRequest");
-    byte[] counted = whole.isObject() ? GeminiJson.bytes(whole) : gemini.body();
+    byte[] counted = whole.isObject() ? JsonTrees.bytes(whole) : gemini.body();
     return GeminiToCanonical.request(counted, gemini.model(), false);
   }
 
   @Override
   public Buffer encodeCount(long inputTokens, ClientRequest request) {
-    return Buffer.buffer(GeminiJson.bytes(GeminiJson.object().put("totalTokens", inputTokens)));
+    return Buffer.buffer(JsonTrees.bytes(JsonTrees.object().put("totalTokens", inputTokens)));
   }
 }

@@ -7,6 +7,7 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ final class GeminiTools {
     } else if (!openApi.isMissingNode()) {
       parameters = GeminiSchemas.toJsonSchema(openApi);
     } else {
-      parameters = GeminiJson.object().put("type", "object").set("properties", GeminiJson.object());
+      parameters = JsonTrees.object().put("type", "object").set("properties", JsonTrees.object());
     }
     GeminiFields.reportOthers(declaration, DECLARATION_FIELDS, path, dropped);
     return new ToolDefinition(name, GeminiFields.string(declaration, "description"), parameters, Optional.empty());
@@ -135,7 +136,7 @@ final class GeminiTools {
         dropped.add("tools[" + i + "].strict");
       }
     }
-    ObjectNode config = GeminiJson.object();
+    ObjectNode config = JsonTrees.object();
     switch (choice) {
       case ToolChoice.Auto a -> { }
       case ToolChoice.None n -> config.put("mode", "NONE");

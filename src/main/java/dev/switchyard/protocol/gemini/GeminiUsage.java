@@ -3,6 +3,7 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 
 /**
  * Gemini's {@code usageMetadata} and canonical {@link Usage}. Gemini counts thinking apart from
@@ -15,19 +16,19 @@ public final class GeminiUsage {
   private GeminiUsage() {}
 
   public static Usage fromJson(JsonNode usageMetadata) {
-    long thoughts = GeminiJson.number(usageMetadata, "thoughtsTokenCount");
+    long thoughts = JsonTrees.number(usageMetadata, "thoughtsTokenCount");
     return new Usage(
-        GeminiJson.number(usageMetadata, "promptTokenCount")
-            + GeminiJson.number(usageMetadata, "toolUsePromptTokenCount"),
-        GeminiJson.number(usageMetadata, "cachedContentTokenCount"),
+        JsonTrees.number(usageMetadata, "promptTokenCount")
+            + JsonTrees.number(usageMetadata, "toolUsePromptTokenCount"),
+        JsonTrees.number(usageMetadata, "cachedContentTokenCount"),
         0,
-        GeminiJson.number(usageMetadata, "candidatesTokenCount") + thoughts,
+        JsonTrees.number(usageMetadata, "candidatesTokenCount") + thoughts,
         thoughts);
   }
 
   /** Canonical usage as Gemini reports it; counts Gemini leaves out when zero are left out. */
   public static ObjectNode toJson(Usage usage) {
-    ObjectNode json = GeminiJson.object();
+    ObjectNode json = JsonTrees.object();
     json.put("promptTokenCount", usage.inputTokens());
     json.put("candidatesTokenCount", Math.max(0, usage.outputTokens() - usage.reasoningTokens()));
     if (usage.cachedInputTokens() > 0) {

@@ -19,6 +19,7 @@ import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ class AnthropicResponsesTest {
   void recordedAnswersBecomeCanonicalItemsUsageAndFinish(String name, int exchange, List<String> items,
       Usage usage, FinishReason finish) {
     JsonNode recorded = fixture(name).exchange(exchange).responseJson();
-    ChatResponse response = AnthropicToCanonical.response(AnthropicJson.bytes(recorded));
+    ChatResponse response = AnthropicToCanonical.response(JsonTrees.bytes(recorded));
     assertThat(response.id()).isEqualTo(recorded.path("id").asText());
     assertThat(response.model()).isEqualTo(recorded.path("model").asText());
     assertThat(response.candidates()).hasSize(1);
@@ -96,7 +97,7 @@ class AnthropicResponsesTest {
   void recordedAnswersSurviveARoundTripAsTheSdkReadsThem(String name, int exchange, List<String> items,
       Usage usage, FinishReason finish) {
     JsonNode recorded = fixture(name).exchange(exchange).responseJson();
-    ChatResponse canonical = AnthropicToCanonical.response(AnthropicJson.bytes(recorded));
+    ChatResponse canonical = AnthropicToCanonical.response(JsonTrees.bytes(recorded));
     byte[] rendered = CanonicalToAnthropic.response(canonical, "client-name");
     Message sdk = sdkMessage(rendered);
     assertThat(sdk.model().asString()).isEqualTo("client-name");
@@ -200,7 +201,7 @@ class AnthropicResponsesTest {
   @Test
   void cacheCreationTokensComeBackApartFromUncachedInput() {
     ObjectNode usage = AnthropicUsage.toJson(new Usage(1532, 1111, 418, 33, 0));
-    assertThat(json(AnthropicJson.bytes(usage))).isEqualTo(json("""
+    assertThat(json(JsonTrees.bytes(usage))).isEqualTo(json("""
         {"input_tokens":3,"cache_creation_input_tokens":418,"cache_read_input_tokens":1111,"output_tokens":33}"""));
   }
 }

@@ -11,6 +11,7 @@ import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ class AnthropicStreamDecoderTest {
   @MethodSource("streamedTurnsSentBack")
   void aStreamedTurnRebuildsTheAssistantTurnTheClientSentBack(String name) {
     StreamedAnswer answer = StreamedAnswer.of(decode(fixture(name).exchange(0).response().body()));
-    List<Item> sentBack = AnthropicToCanonical.request(AnthropicJson.bytes(fixture(name).exchange(1).request()))
+    List<Item> sentBack = AnthropicToCanonical.request(JsonTrees.bytes(fixture(name).exchange(1).request()))
         .items().stream().filter(i -> i instanceof Item.Reasoning || i instanceof Item.ToolCall).toList();
     assertThat(answer.items()).isEqualTo(sentBack);
   }

@@ -19,6 +19,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class AnthropicToCanonicalRequestTest {
   @MethodSource("recordedRequests")
   void recordedRequestsSurviveARoundTripThroughCanonical(String name, int exchange) {
     JsonNode recorded = fixture(name).exchange(exchange).request();
-    ChatRequest canonical = AnthropicToCanonical.request(AnthropicJson.bytes(recorded));
+    ChatRequest canonical = AnthropicToCanonical.request(JsonTrees.bytes(recorded));
     assertThat(canonical.model()).isEqualTo(recorded.path("model").asText());
     byte[] again = CanonicalToAnthropic.request(canonical, canonical.model());
     sdkRequest(again);
@@ -101,7 +102,7 @@ class AnthropicToCanonicalRequestTest {
   }
 
   private static ArrayNode blocks(String text) {
-    ArrayNode blocks = AnthropicJson.MAPPER.createArrayNode();
+    ArrayNode blocks = JsonTrees.MAPPER.createArrayNode();
     blocks.addObject().put("type", "text").put("text", text);
     return blocks;
   }
@@ -109,7 +110,7 @@ class AnthropicToCanonicalRequestTest {
   @Test
   void recordedThinkingRequestKeepsTheSignatureAndToolResult() {
     ChatRequest request = AnthropicToCanonical.request(
-        AnthropicJson.bytes(fixture("messages-thinking-tool-use-stream").exchange(1).request()));
+        JsonTrees.bytes(fixture("messages-thinking-tool-use-stream").exchange(1).request()));
     assertThat(request.items()).hasSize(4);
     assertThat(request.items().get(1)).isInstanceOfSatisfying(Item.Reasoning.class, r -> {
       assertThat(r.text()).startsWith("The user wants me to:");
@@ -128,7 +129,7 @@ class AnthropicToCanonicalRequestTest {
   @Test
   void recordedStructuredOutputBecomesAJsonSchema() {
     JsonNode recorded = fixture("messages-structured-output-stream").first().request();
-    ChatRequest request = AnthropicToCanonical.request(AnthropicJson.bytes(recorded));
+    ChatRequest request = AnthropicToCanonical.request(JsonTrees.bytes(recorded));
     assertThat(request.responseFormat()).contains(new ResponseFormat.JsonSchema("response", Optional.empty(),
         recorded.path("output_config").path("format").path("schema"), true));
   }
@@ -136,7 +137,7 @@ class AnthropicToCanonicalRequestTest {
   @Test
   void recordedEffortBecomesAReasoningEffort() {
     ChatRequest request = AnthropicToCanonical.request(
-        AnthropicJson.bytes(fixture("messages-error-400-invalid-request").first().request()));
+        JsonTrees.bytes(fixture("messages-error-400-invalid-request").first().request()));
     assertThat(request.reasoning()).contains(new ReasoningConfig(Optional.of("xhigh"), Optional.empty()));
   }
 

@@ -18,6 +18,7 @@ import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -287,7 +288,7 @@ class CanonicalToGeminiTest {
             json("{\"type\":\"object\",\"additionalProperties\":false}"), true);
     JsonNode config = body(configured(Optional.of(format), Optional.empty(), Optional.empty(), Optional.empty()))
         .get("generationConfig");
-    ObjectNode response = GeminiJson.object();
+    ObjectNode response = JsonTrees.object();
     config.properties().forEach(f -> {
       if (f.getKey().startsWith("response")) {
         response.set(f.getKey(), f.getValue());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import dev.switchyard.metering.Usage;
+import dev.switchyard.protocol.JsonTrees;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class GeminiUsageTest {
 
   /** As a client reads it (numbers as JSON, not as the long nodes written). */
   private static JsonNode written(Usage usage) {
-    return json(GeminiJson.bytes(GeminiUsage.toJson(usage)));
+    return json(JsonTrees.bytes(GeminiUsage.toJson(usage)));
   }
 
   @Test
