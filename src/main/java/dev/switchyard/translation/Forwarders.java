@@ -47,9 +47,9 @@ public final class Forwarders {
       case IngressCodec chat -> Optional.ofNullable(egress.get(protocol))
           .map(target -> (Forwarder) new TranslatingForwarder(chat, target, media));
       case EmbeddingsIngressCodec embeddings -> Optional.ofNullable(embeddingsEgress.get(protocol))
-          .map(target -> (Forwarder) new TranslatingEmbeddingsForwarder(embeddings, target));
+          .map(target -> (Forwarder) new TranslatingAnswerForwarder<>(embeddings, target));
       case TokenCountIngressCodec count -> Optional.ofNullable(tokenCountEgress.get(protocol))
-          .map(target -> (Forwarder) new TranslatingTokenCountForwarder(count, target));
+          .map(target -> (Forwarder) new TranslatingAnswerForwarder<>(count, target));
     });
   }
 

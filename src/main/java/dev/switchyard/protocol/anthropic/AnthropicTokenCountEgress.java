@@ -35,7 +35,7 @@ public final class AnthropicTokenCountEgress implements TokenCountEgressCodec {
   }
 
   @Override
-  public long decodeCount(byte[] body) {
+  public Long decodeAnswer(byte[] body) {
     JsonNode count = JsonTrees.readUpstream(body, "Anthropic").path("input_tokens");
     if (!count.canConvertToLong()) {
       throw GatewayException.badGateway("The Anthropic upstream answered count_tokens without 'input_tokens'.");

@@ -17,7 +17,7 @@ final class AnthropicTokenCountIngressCodec implements TokenCountIngressCodec {
   }
 
   @Override
-  public Buffer encodeCount(long inputTokens, ClientRequest request) {
+  public Buffer encodeAnswer(Long inputTokens, ClientRequest request) {
     return Buffer.buffer(JsonTrees.bytes(JsonTrees.object().put("input_tokens", inputTokens)));
   }
 }

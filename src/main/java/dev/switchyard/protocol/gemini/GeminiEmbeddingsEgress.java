@@ -57,7 +57,7 @@ public final class GeminiEmbeddingsEgress implements EmbeddingsEgressCodec {
   }
 
   @Override
-  public EmbeddingResponse decodeResponse(byte[] body) {
+  public EmbeddingResponse decodeAnswer(byte[] body) {
     JsonNode embeddings = JsonTrees.readUpstream(body, "Gemini").path("embeddings");
     if (!embeddings.isArray()) {
       throw GatewayException.badGateway("The Gemini upstream answered without 'embeddings'.");

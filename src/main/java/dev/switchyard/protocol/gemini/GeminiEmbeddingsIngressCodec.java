@@ -80,7 +80,7 @@ final class GeminiEmbeddingsIngressCodec implements EmbeddingsIngressCodec {
   }
 
   @Override
-  public Buffer encodeResponse(EmbeddingResponse response, ClientRequest request) {
+  public Buffer encodeAnswer(EmbeddingResponse response, ClientRequest request) {
     boolean batch = ((GeminiRequest) request).action() == GeminiAction.BATCH_EMBED_CONTENTS;
     return Buffer.buffer(JsonWriting.json(json -> {
       json.writeStartObject();

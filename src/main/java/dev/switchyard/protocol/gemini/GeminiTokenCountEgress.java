@@ -36,7 +36,7 @@ public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
   }
 
   @Override
-  public long decodeCount(byte[] body) {
+  public Long decodeAnswer(byte[] body) {
     JsonNode count = JsonTrees.readUpstream(body, "Gemini").path("totalTokens");
     if (!count.canConvertToLong()) {
       throw GatewayException.badGateway("The Gemini upstream answered countTokens without 'totalTokens'.");

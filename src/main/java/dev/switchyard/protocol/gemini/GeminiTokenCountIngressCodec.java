@@ -25,7 +25,7 @@ final class GeminiTokenCountIngressCodec implements TokenCountIngressCodec {
   }
 
   @Override
-  public Buffer encodeCount(long inputTokens, ClientRequest request) {
+  public Buffer encodeAnswer(Long inputTokens, ClientRequest request) {
     return Buffer.buffer(JsonTrees.bytes(JsonTrees.object().put("totalTokens", inputTokens)));
   }
 }

@@ -45,7 +45,7 @@ public final class OpenAiEmbeddingsEgress implements EmbeddingsEgressCodec {
   }
 
   @Override
-  public EmbeddingResponse decodeResponse(byte[] body) {
+  public EmbeddingResponse decodeAnswer(byte[] body) {
     JsonNode root = JsonTrees.readUpstream(body, "OpenAI");
     JsonNode data = root.path("data");
     List<float[]> vectors = new ArrayList<>(data.size());

@@ -53,7 +53,7 @@ final class OpenAiEmbeddingsIngressCodec implements EmbeddingsIngressCodec {
   }
 
   @Override
-  public Buffer encodeResponse(EmbeddingResponse response, ClientRequest request) {
+  public Buffer encodeAnswer(EmbeddingResponse response, ClientRequest request) {
     boolean base64 = "base64".equals(JsonTrees.readRequest(((OpenAiRequest) request).body())
         .path("encoding_format").asText());
     Usage usage = response.usage().orElse(Usage.ZERO);

@@ -1,7 +1,5 @@
 package dev.switchyard.translation;
 
-import dev.switchyard.canonical.EmbeddingRequest;
-import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Forwarder;
@@ -14,34 +12,36 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.util.Optional;
 
-/** Embeddings from a client of one protocol on a provider of another, through the canonical form. */
-public final class TranslatingEmbeddingsForwarder implements Forwarder {
-  private final EmbeddingsIngressCodec ingress;
-  private final EmbeddingsEgressCodec egress;
+/**
+ * An endpoint with one complete answer — embeddings, token counts — from a client of one protocol
+ * on a provider of another, through the canonical form: request {@code R}, answer {@code A}.
+ */
+public final class TranslatingAnswerForwarder<R, A> implements Forwarder {
+  private final AnswerIngressCodec<R, A> ingress;
+  private final AnswerEgressCodec<R, A> egress;
 
-  public TranslatingEmbeddingsForwarder(EmbeddingsIngressCodec ingress, EmbeddingsEgressCodec egress) {
+  public TranslatingAnswerForwarder(AnswerIngressCodec<R, A> ingress, AnswerEgressCodec<R, A> egress) {
     this.ingress = ingress;
     this.egress = egress;
   }
 
   @Override
   public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    Translation<EmbeddingRequest> canonical = ingress.toCanonical(exchange.clientRequest());
+    Translation<R> canonical = ingress.toCanonical(exchange.clientRequest());
     exchange.droppedFields(canonical.dropped());
-    EmbeddingRequest request = canonical.value();
-    Translation<byte[]> body = egress.encodeRequest(request, target);
+    Translation<byte[]> body = egress.encodeRequest(canonical.value(), target);
     TranslatedAnswers.announceDropped(exchange, body.dropped());
-    return new UpstreamRequest(HttpMethod.POST, egress.path(request, target),
+    return new UpstreamRequest(HttpMethod.POST, egress.path(canonical.value(), target),
         target.provider().upstreamHeaders(credential, false), Buffer.buffer(body.value()), false);
   }
 
   @Override
   public Future<Void> relayAnswer(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
-    return TranslatedAnswers.relay(exchange, target, upstream, egress::decodeResponse, EmbeddingResponse::usage,
-        answer -> ingress.encodeResponse(answer, exchange.clientRequest()));
+    return TranslatedAnswers.relay(exchange, target, upstream, egress::decodeAnswer, ingress::usage,
+        answer -> ingress.encodeAnswer(answer, exchange.clientRequest()));
   }
 
-  /** Embeddings are never streamed; a provider that streams anyway is read whole. */
+  /** These endpoints are never streamed; a provider that streams anyway is read whole. */
   @Override
   public Future<Void> relayStream(Exchange exchange, RouteTarget target, UpstreamResponse upstream) {
     return relayAnswer(exchange, target, upstream);

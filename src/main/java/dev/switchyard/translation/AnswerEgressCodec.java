@@ -1,0 +1,19 @@
+package dev.switchyard.translation;
+
+import dev.switchyard.canonical.Translation;
+import dev.switchyard.routing.RouteTarget;
+
+/** A provider's side of an endpoint with one complete answer: canonical {@code R} out, its answer in as {@code A}. */
+public interface AnswerEgressCodec<R, A> {
+  /** The path below the provider's base URL. */
+  String path(R request, RouteTarget target);
+
+  /** The request body, with what this provider has no place for. */
+  Translation<byte[]> encodeRequest(R request, RouteTarget target);
+
+  /** The provider's answer in canonical form. */
+  A decodeAnswer(byte[] body);
+
+  /** An error body from the provider, understood. */
+  EgressCodec.UpstreamError decodeError(int status, byte[] body);
+}
