@@ -148,7 +148,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> fromCanonical(ChatRequest request, String model) {
-    return new Translation<>(CanonicalToAnthropic.request(request, model), List.of());
+    return CanonicalToAnthropic.translate(request, model);
   }
 
   @Override

@@ -21,7 +21,7 @@ final class RequestLosses {
 
   private static String toAnthropic(String key, ChatRequest sent) {
     return switch (key) {
-      case "seed" -> "Anthropic has no seed; CanonicalToAnthropic leaves it out";
+      case "seed" -> "Anthropic has no seed; CanonicalToAnthropic reports it dropped";
       case "response_format.name/description/strict" ->
           "output_config.format carries only the schema (CanonicalToAnthropic); Anthropic always holds to it";
       case "response_format" -> "json_object becomes a system instruction (CanonicalToAnthropic)";
@@ -29,8 +29,8 @@ final class RequestLosses {
           + "(low 2048, medium 8192, high 24576, xhigh 32768) and reads back as that budget";
       case "max_tokens" -> sent.reasoning().isPresent()
           ? "raised where needed so the thinking budget fits below it (AnthropicOutputBudget)" : null;
-      case "reasoning items" -> "reasoning without a signature is left out: Anthropic rejects unsigned "
-          + "thinking blocks (CanonicalMessagesToAnthropic)";
+      case "reasoning items" -> "reasoning without a signature is left out and reported: Anthropic rejects "
+          + "unsigned thinking blocks (CanonicalMessagesToAnthropic)";
       case "parallel_tool_calls" -> sent.parallelToolCalls().orElse(false)
           ? "true is Anthropic's default and has no field of its own (CanonicalToAnthropic)" : null;
       default -> null;

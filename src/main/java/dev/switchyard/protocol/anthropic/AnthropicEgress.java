@@ -22,7 +22,7 @@ public final class AnthropicEgress implements EgressCodec {
 
   @Override
   public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
-    return Translation.complete(CanonicalToAnthropic.request(request, target.upstreamModel()));
+    return CanonicalToAnthropic.translate(request, target.upstreamModel());
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.switchyard.canonical.Role;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.Set;
  * side are merged into one message, as Anthropic requires (reasoning, text and tool calls into one
  * assistant message in order; tool results and user content into one user message, tool results
  * first). Empty text parts are left out: Anthropic rejects empty text blocks and they carry nothing.
- * Reasoning with neither a signature nor an encrypted form is left out too: Anthropic rejects an
- * unsigned thinking block, and ignores earlier turns' thinking anyway — unless a signature alone
+ * Reasoning with neither a signature nor an encrypted form is left out too (and named as dropped):
+ * Anthropic rejects an unsigned thinking block, and ignores earlier turns' thinking anyway — unless a signature alone
  * follows it, which signs it: Gemini's wire puts a signature on the part after the thoughts, so a
  * Gemini client's history holds Anthropic's thinking as unsigned text and then the signature.
  */
@@ -31,27 +32,43 @@ final class CanonicalMessagesToAnthropic {
   private final Set<String> callIds = new HashSet<>();
   /** Reasoning text without a signature, waiting for a signature alone to follow it. */
   private final StringBuilder unsigned = new StringBuilder();
+  /** Where the waiting unsigned reasoning began, to name it if it is left out. */
+  private int unsignedAt = -1;
+  private final List<String> dropped = new ArrayList<>();
+  private int index;
 
-  /** The two halves of the rendering; {@code system} is empty when the conversation has none. */
-  record Rendered(ArrayNode system, ArrayNode messages) {}
+  /**
+   * The two halves of the rendering; {@code system} is empty when the conversation has none.
+   *
+   * @param dropped what was left out, named by its place in the canonical conversation
+   */
+  record Rendered(ArrayNode system, ArrayNode messages, List<String> dropped) {}
 
   private CanonicalMessagesToAnthropic() {}
 
   static Rendered render(List<Item> items) {
     CanonicalMessagesToAnthropic renderer = new CanonicalMessagesToAnthropic();
-    items.forEach(renderer::add);
-    return new Rendered(renderer.system, renderer.messages);
+    for (Item item : items) {
+      renderer.add(item);
+      renderer.index++;
+    }
+    renderer.leaveOutUnsigned();
+    return new Rendered(renderer.system, renderer.messages, List.copyOf(renderer.dropped));
   }
 
   private void add(Item item) {
     if (item instanceof Item.Reasoning r && r.signature().isEmpty() && r.encrypted().isEmpty()) {
+      if (unsigned.isEmpty() && !r.text().isEmpty()) {
+        unsignedAt = index;
+      }
       unsigned.append(r.text());
       return;
     }
     if (item instanceof Item.Reasoning r && r.text().isEmpty() && r.signature().isPresent()) {
       item = new Item.Reasoning(unsigned.toString(), r.signature(), Optional.empty());
+      unsigned.setLength(0);
     }
-    unsigned.setLength(0);
+    leaveOutUnsigned();
     switch (item) {
       case Item.Message m -> addMessage(m);
       case Item.ToolCall c -> {
@@ -63,8 +80,21 @@ final class CanonicalMessagesToAnthropic {
     }
   }
 
+  /** Unsigned reasoning that no signature followed: Anthropic takes no unsigned thinking back. */
+  private void leaveOutUnsigned() {
+    if (!unsigned.isEmpty()) {
+      dropped.add("items[" + unsignedAt + "] (reasoning without a signature: Anthropic takes only signed "
+          + "thinking back)");
+    }
+    unsigned.setLength(0);
+  }
+
   private void addMessage(Item.Message message) {
-    for (ContentPart part : message.content()) {
+    for (int i = 0; i < message.content().size(); i++) {
+      ContentPart part = message.content().get(i);
+      if (part instanceof ContentPart.Image image && image.detail().isPresent()) {
+        dropped.add("items[" + index + "].content[" + i + "].detail");
+      }
       if (part instanceof ContentPart.Text text && text.text().isEmpty()) {
         continue;
       }

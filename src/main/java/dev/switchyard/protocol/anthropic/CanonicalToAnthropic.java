@@ -11,10 +11,12 @@ import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,14 @@ public final class CanonicalToAnthropic {
 
   /** The request body to send to Anthropic for {@code upstreamModel}. */
   public static byte[] request(ChatRequest request, String upstreamModel) {
+    return translate(request, upstreamModel).value();
+  }
+
+  /**
+   * The request body for {@code upstreamModel}, with what Anthropic has no place for: {@code seed},
+   * an image's {@code detail}, a JSON schema's description, reasoning without a signature.
+   */
+  public static Translation<byte[]> translate(ChatRequest request, String upstreamModel) {
     if (request.candidates() > 1) {
       throw GatewayException.invalidRequest("n", "Anthropic answers with one candidate; "
           + request.candidates() + " were asked for the model " + upstreamModel + ".");
@@ -73,7 +83,13 @@ public final class CanonicalToAnthropic {
     if (request.stream()) {
       body.put("stream", true);
     }
-    return JsonTrees.bytes(body);
+    List<String> dropped = new ArrayList<>(rendered.dropped());
+    request.seed().ifPresent(seed -> dropped.add("seed"));
+    if (request.responseFormat().orElse(null) instanceof ResponseFormat.JsonSchema schema
+        && schema.description().isPresent()) {
+      dropped.add("response_format.json_schema.description");
+    }
+    return new Translation<>(JsonTrees.bytes(body), dropped);
   }
 
   private static void tools(ObjectNode body, ChatRequest request) {

@@ -72,6 +72,39 @@ class CanonicalToAnthropicRequestTest {
   }
 
   @Test
+  void whatAnthropicHasNoPlaceForIsNamedAsDropped() {
+    AnthropicTestSupport.Request request = request(
+        user(ContentPart.text("look"), new ContentPart.Image(new MediaSource.Base64("image/png", PNG),
+            Optional.of("high"))),
+        new Item.Reasoning("unsigned thoughts", Optional.empty(), Optional.empty()),
+        assistant("Done."),
+        user("And now?"));
+    request.seed = Optional.of(7L);
+    request.format = Optional.of(new ResponseFormat.JsonSchema("answer", Optional.of("The answer."),
+        json("{\"type\":\"object\"}"), true));
+
+    var translation = CanonicalToAnthropic.translate(request.build(), MODEL);
+
+    assertThat(translation.dropped()).containsExactly(
+        "items[0].content[1].detail",
+        "items[1] (reasoning without a signature: Anthropic takes only signed thinking back)",
+        "seed",
+        "response_format.json_schema.description");
+    assertThat(json(translation.value()).toString()).doesNotContain("unsigned thoughts").doesNotContain("seed");
+    assertThat(CanonicalToAnthropic.translate(request(user("Hi")).build(), MODEL).dropped()).isEmpty();
+  }
+
+  @Test
+  void reasoningSignedByASignatureAloneIsNotDropped() {
+    var translation = CanonicalToAnthropic.translate(request(user("Hi"),
+        new Item.Reasoning("thoughts", Optional.empty(), Optional.empty()),
+        new Item.Reasoning("", Optional.of("sig"), Optional.empty()),
+        assistant("Hello"), user("Go on")).build(), MODEL);
+
+    assertThat(translation.dropped()).isEmpty();
+  }
+
+  @Test
   void systemAndDeveloperMessagesBecomeTopLevelSystemTextBlocks() {
     JsonNode body = render(request(new Item.Message(Role.SYSTEM, List.of(ContentPart.text("Be brief."))),
         new Item.Message(Role.DEVELOPER, List.of(ContentPart.text("Answer in French."))), user("Hi")));
