@@ -2,13 +2,8 @@ package dev.switchyard.server;
 
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.pipeline.GatewayException;
-import dev.switchyard.policy.auth.ApiKeys;
-import dev.switchyard.policy.auth.Principal;
 import dev.switchyard.protocol.gemini.GeminiErrors;
 import dev.switchyard.protocol.gemini.GeminiModelPath;
-import dev.switchyard.routing.ModelRouter;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,28 +30,18 @@ final class GeminiModelsRoute {
     router.getWithRegex("/gemini/v1(beta)?/models/(?<model>.+)").handler(this::retrieve);
   }
 
-  private Future<Principal> authenticate(RoutingContext ctx) {
-    return Future.fromCompletionStage(
-        gateway.authenticator().authenticate(ApiKeys.presented(ctx.request())), Vertx.currentContext());
-  }
-
   private void list(RoutingContext ctx) {
-    authenticate(ctx).onSuccess(principal -> {
-      ModelRouter router = gateway.state().router();
+    ModelsRoute.authenticate(gateway, ctx).onSuccess(principal -> {
       JsonArray models = new JsonArray();
-      for (String model : router.listedModels()) {
-        if (principal.mayUse(model)) {
-          models.add(model(model));
-        }
-      }
+      ModelsRoute.usableModels(gateway, principal).forEach(model -> models.add(model(model)));
       JsonReplies.ok(ctx.response(), new JsonObject().put("models", models));
     }).onFailure(failure -> fail(ctx, failure));
   }
 
   private void retrieve(RoutingContext ctx) {
     String name = GeminiModelPath.validModel(ctx.pathParam("model")).orElse(null);
-    authenticate(ctx).onSuccess(principal -> {
-      if (name == null || !principal.mayUse(name) || gateway.state().router().route(name).isEmpty()) {
+    ModelsRoute.authenticate(gateway, ctx).onSuccess(principal -> {
+      if (name == null || !ModelsRoute.usable(gateway, principal, name)) {
         fail(ctx, GatewayException.modelNotFound(name == null ? ctx.pathParam("model") : name));
         return;
       }

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /** {@code GET /v1/models}: the configured models that the caller's key may use, in OpenAI's shape. */
 final class ModelsRoute {
@@ -24,29 +25,36 @@ final class ModelsRoute {
     router.get("/v1/models/:model").handler(this::retrieve);
   }
 
-  private Future<Principal> authenticate(RoutingContext ctx) {
+  /** The caller, by the key its request presents. */
+  static Future<Principal> authenticate(Gateway gateway, RoutingContext ctx) {
     return Future.fromCompletionStage(
         gateway.authenticator().authenticate(ApiKeys.presented(ctx.request())), Vertx.currentContext());
   }
 
+  /** The listed models {@code principal} may use, in the config's order. */
+  static List<String> usableModels(Gateway gateway, Principal principal) {
+    return gateway.state().router().listedModels().stream().filter(principal::mayUse).toList();
+  }
+
+  /** Whether {@code model} is one {@code principal} may use and the gateway routes. */
+  static boolean usable(Gateway gateway, Principal principal, String model) {
+    return principal.mayUse(model) && gateway.state().router().route(model).isPresent();
+  }
+
   private void list(RoutingContext ctx) {
-    authenticate(ctx).onSuccess(principal -> {
+    authenticate(gateway, ctx).onSuccess(principal -> {
       ModelRouter router = gateway.state().router();
       JsonArray data = new JsonArray();
-      for (String model : router.listedModels()) {
-        if (principal.mayUse(model)) {
-          data.add(model(model, router));
-        }
-      }
+      usableModels(gateway, principal).forEach(model -> data.add(model(model, router)));
       JsonReplies.ok(ctx.response(), new JsonObject().put("object", "list").put("data", data));
     }).onFailure(failure -> JsonReplies.failure(ctx.response(), failure));
   }
 
   private void retrieve(RoutingContext ctx) {
     String name = ctx.pathParam("model");
-    authenticate(ctx).onSuccess(principal -> {
+    authenticate(gateway, ctx).onSuccess(principal -> {
       ModelRouter router = gateway.state().router();
-      if (!principal.mayUse(name) || router.route(name).isEmpty()) {
+      if (!usable(gateway, principal, name)) {
         JsonReplies.error(ctx.response(), dev.switchyard.pipeline.GatewayException.modelNotFound(name));
         return;
       }
