@@ -27,8 +27,6 @@ import java.util.List;
 final class AnthropicProtocol implements Protocol {
   static final AnthropicProtocol INSTANCE = new AnthropicProtocol();
   /** Request fields AnthropicToCanonical ignores because they only tune Anthropic's own service. */
-  private static final List<String> TUNING = List.of("cache_control", "service_tier", "inference_geo", "speed",
-      "context_management");
 
   private AnthropicProtocol() {}
 
@@ -51,20 +49,15 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<ChatRequest> toCanonical(byte[] body, String urlPath) {
-    return new Translation<>(AnthropicToCanonical.request(body), List.of());
+    return AnthropicToCanonical.translate(body);
   }
 
   /** Anthropic-only tuning fields in the recorded request, which no other provider has a place for. */
   @Override
   public void ingressRows(Matrix.Cells cells, Translation<ChatRequest> in, JsonNode raw) {
-    List<String> found = new ArrayList<>();
-    TUNING.stream().filter(raw::has).forEach(found::add);
-    if (raw.findValue("cache_control") != null && !found.contains("cache_control")) {
-      found.add("cache_control (on blocks)");
-    }
-    if (!found.isEmpty()) {
-      cells.add("request: Anthropic service tuning", Status.LOSS, String.join(", ", found)
-          + " ignored by AnthropicToCanonical: they tune Anthropic's own service, not the answer");
+    if (!in.dropped().isEmpty()) {
+      cells.add("request: fields named in x-switchyard-dropped-fields", Status.LOSS, String.join(", ", in.dropped())
+          + ": Anthropic service tuning (AnthropicToCanonical), not the answer");
     }
   }
 

@@ -15,7 +15,7 @@ final class AnthropicIngressCodec implements IngressCodec {
 
   @Override
   public Translation<ChatRequest> toCanonical(ClientRequest request) {
-    return Translation.complete(AnthropicToCanonical.request(((AnthropicRequest) request).body()));
+    return AnthropicToCanonical.translate(((AnthropicRequest) request).body());
   }
 
   @Override

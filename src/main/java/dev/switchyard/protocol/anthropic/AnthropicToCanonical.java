@@ -10,6 +10,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
+import dev.switchyard.canonical.Translation;
 import dev.switchyard.metering.Usage;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
@@ -21,13 +22,16 @@ import java.util.Optional;
  * Anthropic Messages responses as canonical responses, and Anthropic Messages requests as canonical
  * requests (for the native endpoint when the model lives elsewhere).
  *
- * <p>Request fields that only tune Anthropic's own service are ignored: {@code cache_control},
- * {@code service_tier}, {@code inference_geo}, {@code speed}, {@code context_management}. Fields
+ * <p>Request fields that only tune Anthropic's own service are left out and named as dropped:
+ * {@code cache_control}, {@code service_tier}, {@code inference_geo}, {@code speed},
+ * {@code context_management}. Fields
  * that run tools on Anthropic's servers ({@code mcp_servers}, {@code container}) and server tools
  * in {@code tools} have no equivalent elsewhere and are answered with a 400 naming them.
  */
 public final class AnthropicToCanonical {
   private static final List<String> ANTHROPIC_ONLY = List.of("mcp_servers", "container");
+  private static final List<String> SERVICE_TUNING = List.of("cache_control", "service_tier", "inference_geo",
+      "speed", "context_management");
 
   private AnthropicToCanonical() {}
 
@@ -46,6 +50,23 @@ public final class AnthropicToCanonical {
   /** A client's request to the native endpoint. */
   public static ChatRequest request(byte[] body) {
     return request(body, true);
+  }
+
+  /**
+   * A client's request to the native endpoint, with the Anthropic service-tuning fields it holds
+   * (which other providers have no place for) named as dropped.
+   */
+  public static Translation<ChatRequest> translate(byte[] body) {
+    ChatRequest request = request(body, true);
+    JsonNode root = JsonTrees.readRequest(body);
+    List<String> dropped = new ArrayList<>();
+    SERVICE_TUNING.stream().filter(root::has).forEach(dropped::add);
+    if (!root.has("cache_control") && (root.path("messages").findValue("cache_control") != null
+        || root.path("system").findValue("cache_control") != null
+        || root.path("tools").findValue("cache_control") != null)) {
+      dropped.add("cache_control (on blocks)");
+    }
+    return new Translation<>(request, dropped);
   }
 
   /** A client's count_tokens request: a Messages request without {@code max_tokens}. */
