@@ -54,8 +54,13 @@ public final class Forwarders {
   }
 
   private static GatewayException refusal(Ingress ingress, Provider provider) {
+    String speaks = provider.protocol().name().toLowerCase(java.util.Locale.ROOT);
+    if (ingress.translation().orElse(null) instanceof TokenCountIngressCodec) {
+      return GatewayException.invalidRequest("model", "This model is served by provider '" + provider.name()
+          + "', which speaks " + speaks + " and has no way to count tokens; counting works for models on "
+          + "Anthropic and Gemini providers.");
+    }
     return GatewayException.invalidRequest("model", "This model is served by provider '" + provider.name()
-        + "', which speaks " + provider.protocol().name().toLowerCase(java.util.Locale.ROOT)
-        + ": the " + ingress.endpointName() + " endpoint cannot be translated to it.");
+        + "', which speaks " + speaks + ": the " + ingress.endpointName() + " endpoint cannot be translated to it.");
   }
 }
