@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param items the conversation, system and developer messages included, in order
  * @param maxOutputTokens the output limit the client set, if any (egresses that need one fill in
  *     the model's default)
+ * @param presencePenalty OpenAI's and Gemini's penalty on tokens already present (-2 to 2)
+ * @param frequencyPenalty their penalty by how often a token already appeared (-2 to 2)
  * @param stopSequences sequences that end the answer when produced
  * @param candidates how many alternative answers (OpenAI's {@code n}); 1 when not set
  * @param user an end-user id for the provider's abuse monitoring
@@ -23,6 +25,8 @@ public record ChatRequest(
     Optional<Double> temperature,
     Optional<Double> topP,
     Optional<Integer> topK,
+    Optional<Double> presencePenalty,
+    Optional<Double> frequencyPenalty,
     List<String> stopSequences,
     Optional<Long> seed,
     int candidates,
@@ -40,6 +44,7 @@ public record ChatRequest(
   /** The same request with another conversation (media resolved, for one). */
   public ChatRequest withItems(List<Item> newItems) {
     return new ChatRequest(model, newItems, tools, toolChoice, parallelToolCalls, maxOutputTokens, temperature,
-        topP, topK, stopSequences, seed, candidates, responseFormat, reasoning, user, stream);
+        topP, topK, presencePenalty, frequencyPenalty, stopSequences, seed, candidates, responseFormat, reasoning,
+        user, stream);
   }
 }

@@ -85,6 +85,8 @@ final class RequestDigest {
     request.temperature().ifPresent(t -> settings.put("temperature", t));
     request.topP().ifPresent(p -> settings.put("top_p", p));
     request.topK().ifPresent(k -> settings.put("top_k", k));
+    request.presencePenalty().ifPresent(p -> settings.put("presence_penalty", p));
+    request.frequencyPenalty().ifPresent(p -> settings.put("frequency_penalty", p));
     if (!request.stopSequences().isEmpty()) {
       settings.put("stop", request.stopSequences());
     }

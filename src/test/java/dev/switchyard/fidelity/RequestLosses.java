@@ -22,6 +22,8 @@ final class RequestLosses {
   private static String toAnthropic(String key, ChatRequest sent) {
     return switch (key) {
       case "seed" -> "Anthropic has no seed; CanonicalToAnthropic reports it dropped";
+      case "presence_penalty", "frequency_penalty" -> "Anthropic has no penalties; CanonicalToAnthropic reports "
+          + "them dropped";
       case "response_format.name/description/strict" ->
           "output_config.format carries only the schema (CanonicalToAnthropic); Anthropic always holds to it";
       case "response_format" -> "json_object becomes a system instruction (CanonicalToAnthropic)";

@@ -44,7 +44,8 @@ class MediaResolverTest {
 
   private static ChatRequest request(ContentPart... parts) {
     return new ChatRequest("m", List.of(new Item.Message(Role.USER, List.of(parts))), List.of(), ToolChoice.AUTO,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(),
         Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 

@@ -94,7 +94,8 @@ public final class AnthropicToCanonical {
     Optional<Boolean> parallel = choice.path("disable_parallel_tool_use").asBoolean(false)
         ? Optional.of(false) : Optional.empty();
     return new ChatRequest(model, items, tools(root.path("tools")), toolChoice(choice), parallel,
-        maxTokens, decimal(root, "temperature"), decimal(root, "top_p"), integer(root, "top_k"),
+        maxTokens, decimal(root, "temperature"), decimal(root, "top_p"), integer(root, "top_k"), Optional.empty(),
+        Optional.empty(),
         stopSequences(root.path("stop_sequences")), Optional.empty(), 1, responseFormat(root),
         reasoning(root), JsonTrees.string(root.path("metadata"), "user_id"),
         root.path("stream").asBoolean(false));

@@ -85,6 +85,8 @@ public final class CanonicalToAnthropic {
     }
     List<String> dropped = new ArrayList<>(rendered.dropped());
     request.seed().ifPresent(seed -> dropped.add("seed"));
+    request.presencePenalty().ifPresent(penalty -> dropped.add("presence_penalty"));
+    request.frequencyPenalty().ifPresent(penalty -> dropped.add("frequency_penalty"));
     if (request.responseFormat().orElse(null) instanceof ResponseFormat.JsonSchema schema
         && schema.description().isPresent()) {
       dropped.add("response_format.json_schema.description");

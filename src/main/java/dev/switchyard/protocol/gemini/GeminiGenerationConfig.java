@@ -36,20 +36,22 @@ import java.util.regex.Pattern;
  * configured, so thoughts reach the client.
  *
  * <p>{@code responseModalities} of only TEXT is the default and changes nothing; IMAGE or AUDIO
- * output is a 400, since no translated model would produce it. Dropped, named: presence and
- * frequency penalties, log probabilities, speech, image and media resolution settings, civic
+ * output is a 400, since no translated model would produce it. Presence and frequency penalties
+ * map to OpenAI's. Dropped, named: log probabilities, speech, image and media resolution settings, civic
  * answers, and unknown fields — when they hold something other than their default.
  */
 final class GeminiGenerationConfig {
   private static final Set<String> TRANSLATED = Set.of("candidateCount", "stopSequences", "maxOutputTokens",
-      "temperature", "topP", "topK", "seed", "responseMimeType", "responseSchema", "responseJsonSchema",
+      "temperature", "topP", "topK", "presencePenalty", "frequencyPenalty", "seed", "responseMimeType",
+      "responseSchema", "responseJsonSchema",
       "_responseJsonSchema", "responseModalities", "thinkingConfig");
   private static final Pattern GEMINI_MAJOR = Pattern.compile("^(?:models/)?gemini-(\\d+)");
   private static final String JSON = "application/json";
 
   /** What a {@code generationConfig} sets, in canonical terms. */
   record Settings(Optional<Integer> maxOutputTokens, Optional<Double> temperature, Optional<Double> topP,
-      Optional<Integer> topK, List<String> stopSequences, Optional<Long> seed, int candidates,
+      Optional<Integer> topK, Optional<Double> presencePenalty, Optional<Double> frequencyPenalty,
+      List<String> stopSequences, Optional<Long> seed, int candidates,
       Optional<ResponseFormat> responseFormat, Optional<ReasoningConfig> reasoning) {}
 
   private GeminiGenerationConfig() {}
@@ -80,7 +82,8 @@ final class GeminiGenerationConfig {
     List<String> stops = new ArrayList<>();
     GeminiFields.get(config, "stopSequences").forEach(s -> stops.add(s.asText()));
     return new Settings(integer(config, "maxOutputTokens"), decimal(config, "temperature"),
-        decimal(config, "topP"), integer(config, "topK"), stops,
+        decimal(config, "topP"), integer(config, "topK"), decimal(config, "presencePenalty"),
+        decimal(config, "frequencyPenalty"), stops,
         integer(config, "seed").map(Integer::longValue), integer(config, "candidateCount").orElse(1),
         responseFormat(config), reasoning(GeminiFields.get(config, "thinkingConfig"), dropped));
   }
@@ -142,6 +145,8 @@ final class GeminiGenerationConfig {
     request.maxOutputTokens().ifPresent(m -> config.put("maxOutputTokens", m));
     request.temperature().ifPresent(t -> config.put("temperature", t));
     request.topP().ifPresent(p -> config.put("topP", p));
+    request.presencePenalty().ifPresent(p -> config.put("presencePenalty", p));
+    request.frequencyPenalty().ifPresent(p -> config.put("frequencyPenalty", p));
     request.topK().ifPresent(k -> config.put("topK", k));
     request.seed().ifPresent(seed -> {
       if (seed == (int) (long) seed) {

@@ -52,6 +52,7 @@ public final class GeminiToCanonical {
     GeminiFields.reportOthers(root, TRANSLATED, "", dropped);
     ChatRequest request = new ChatRequest(model, items, tools, choice, Optional.empty(),
         settings.maxOutputTokens(), settings.temperature(), settings.topP(), settings.topK(),
+        settings.presencePenalty(), settings.frequencyPenalty(),
         settings.stopSequences(), settings.seed(), settings.candidates(), settings.responseFormat(),
         settings.reasoning(), Optional.empty(), stream);
     return new Translation<>(request, dropped);

@@ -66,6 +66,12 @@ public final class CanonicalToOpenAiChatRequest {
       if (request.topK().isPresent()) {
         dropped.add("top_k");
       }
+      if (request.presencePenalty().isPresent()) {
+        json.writeNumberField("presence_penalty", request.presencePenalty().get());
+      }
+      if (request.frequencyPenalty().isPresent()) {
+        json.writeNumberField("frequency_penalty", request.frequencyPenalty().get());
+      }
       if (!request.stopSequences().isEmpty()) {
         List<String> stops = request.stopSequences();
         if (stops.size() > MAX_STOP_SEQUENCES) {

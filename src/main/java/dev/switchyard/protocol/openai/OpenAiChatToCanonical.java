@@ -36,8 +36,6 @@ public final class OpenAiChatToCanonical {
       "logit_bias", JsonNodeFactory.instance.objectNode(),
       "metadata", JsonNodeFactory.instance.objectNode(),
       "top_logprobs", JsonNodeFactory.instance.numberNode(0),
-      "presence_penalty", JsonNodeFactory.instance.numberNode(0),
-      "frequency_penalty", JsonNodeFactory.instance.numberNode(0),
       "store", JsonNodeFactory.instance.booleanNode(false),
       "service_tier", JsonNodeFactory.instance.textNode("auto"),
       "modalities", JsonNodeFactory.instance.arrayNode().add("text"));
@@ -45,8 +43,8 @@ public final class OpenAiChatToCanonical {
   /** Top-level fields read into the canonical request. */
   private static final Set<String> TRANSLATED = Set.of("model", "messages", "tools", "functions",
       "tool_choice", "function_call", "parallel_tool_calls", "max_completion_tokens", "max_tokens",
-      "temperature", "top_p", "top_k", "stop", "seed", "n", "response_format", "reasoning_effort", "user",
-      "safety_identifier", "stream");
+      "temperature", "top_p", "top_k", "presence_penalty", "frequency_penalty", "stop", "seed", "n",
+      "response_format", "reasoning_effort", "user", "safety_identifier", "stream");
 
   private static final Set<String> SCHEMA_KEYS = Set.of("name", "description", "schema", "strict");
 
@@ -93,7 +91,7 @@ public final class OpenAiChatToCanonical {
         maxTokens.or(() -> legacyMaxTokens),
         number(root, "temperature"),
         number(root, "top_p"),
-        integer(root, "top_k"),
+        integer(root, "top_k"), number(root, "presence_penalty"), number(root, "frequency_penalty"),
         stop(root.path("stop")),
         longValue(root, "seed"),
         integer(root, "n").orElse(1),

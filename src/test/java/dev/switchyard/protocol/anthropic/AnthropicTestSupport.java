@@ -135,6 +135,7 @@ final class AnthropicTestSupport {
     Optional<Double> temperature = Optional.empty();
     Optional<Double> topP = Optional.empty();
     Optional<Integer> topK = Optional.empty();
+    Optional<Double> presencePenalty = Optional.empty();
     List<String> stops = List.of();
     Optional<Long> seed = Optional.empty();
     int candidates = 1;
@@ -149,7 +150,7 @@ final class AnthropicTestSupport {
 
     ChatRequest build() {
       return new ChatRequest("client-model", items, tools, toolChoice, parallel, maxTokens, temperature, topP,
-          topK, stops, seed, candidates, format, reasoning, user, stream);
+          topK, presencePenalty, Optional.empty(), stops, seed, candidates, format, reasoning, user, stream);
     }
   }
 }

@@ -80,6 +80,7 @@ class CanonicalToAnthropicRequestTest {
         assistant("Done."),
         user("And now?"));
     request.seed = Optional.of(7L);
+    request.presencePenalty = Optional.of(0.5);
     request.format = Optional.of(new ResponseFormat.JsonSchema("answer", Optional.of("The answer."),
         json("{\"type\":\"object\"}"), true));
 
@@ -89,6 +90,7 @@ class CanonicalToAnthropicRequestTest {
         "items[0].content[1].detail",
         "items[1] (reasoning without a signature: Anthropic takes only signed thinking back)",
         "seed",
+        "presence_penalty",
         "response_format.json_schema.description");
     assertThat(json(translation.value()).toString()).doesNotContain("unsigned thoughts").doesNotContain("seed");
     assertThat(CanonicalToAnthropic.translate(request(user("Hi")).build(), MODEL).dropped()).isEmpty();

@@ -48,8 +48,18 @@ class CanonicalToGeminiTest {
 
   private static ChatRequest withTools(ToolChoice choice, Optional<Boolean> parallel) {
     return new ChatRequest("m", List.of(QUESTION), List.of(WEATHER), choice, parallel, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1, Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.empty(), 1, Optional.empty(),
         Optional.empty(), Optional.empty(), false);
+  }
+
+  @Test
+  void penaltiesGoToTheGenerationConfig() {
+    JsonNode body = body(new ChatRequest("m", List.of(QUESTION), List.of(), ToolChoice.AUTO, Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0.5), Optional.of(-1.0),
+        List.of(), Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), false));
+    assertThat(body.at("/generationConfig/presencePenalty").asDouble()).isEqualTo(0.5);
+    assertThat(body.at("/generationConfig/frequencyPenalty").asDouble()).isEqualTo(-1.0);
   }
 
   @Test
@@ -232,7 +242,8 @@ class CanonicalToGeminiTest {
     assertThat(rejection(() -> translate(withTools(new ToolChoice.Named("other"), Optional.empty()))).getMessage())
         .contains("'other'");
     ChatRequest noTools = new ChatRequest("m", List.of(QUESTION), List.of(), ToolChoice.REQUIRED, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), Optional.empty(), 1,
         Optional.empty(), Optional.empty(), Optional.empty(), false);
     assertThat(rejection(() -> translate(noTools)).getMessage()).contains("defines no tools");
   }
@@ -242,7 +253,8 @@ class CanonicalToGeminiTest {
     ToolDefinition recursive = new ToolDefinition("tree", Optional.empty(), json("{\"type\":\"object\","
         + "\"properties\":{\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}}}"), Optional.empty());
     ChatRequest request = new ChatRequest("m", List.of(QUESTION), List.of(recursive), ToolChoice.AUTO,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(),
         Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), false);
     assertThat(rejection(() -> translate(request)).getMessage()).isEqualTo(
         "tools[0].parameters.properties.children.items: recursive $ref '#' cannot be expressed in Gemini's schema.");
@@ -251,7 +263,8 @@ class CanonicalToGeminiTest {
   private static ChatRequest configured(Optional<ResponseFormat> format, Optional<ReasoningConfig> reasoning,
       Optional<Long> seed, Optional<String> user) {
     return new ChatRequest("m", List.of(QUESTION), List.of(), ToolChoice.AUTO, Optional.empty(), Optional.of(200),
-        Optional.of(0.3), Optional.of(0.8), Optional.of(20), List.of("STOP"), seed, 2, format, reasoning, user, true);
+        Optional.of(0.3), Optional.of(0.8), Optional.of(20), Optional.empty(), Optional.empty(), List.of("STOP"),
+        seed, 2, format, reasoning, user, true);
   }
 
   @Test
@@ -343,7 +356,7 @@ class CanonicalToGeminiTest {
         new Item.Message(Role.USER, List.of(new ContentPart.Image(new MediaSource.Base64("image/png", "AAAA"),
             Optional.empty())))),
         List.of(WEATHER), ToolChoice.REQUIRED, Optional.empty(), Optional.of(100), Optional.of(1.0),
-        Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1,
         Optional.of(new ResponseFormat.JsonObject()),
         Optional.of(new ReasoningConfig(Optional.of("low"), Optional.empty())), Optional.empty(), false);
     JsonNode body = json(CanonicalToGemini.request(request, "gemini-3-flash").value());

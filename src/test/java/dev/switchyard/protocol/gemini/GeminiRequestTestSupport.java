@@ -45,7 +45,8 @@ final class GeminiRequestTestSupport {
   /** A canonical request with only items, tools aside; the rest at its defaults. */
   static ChatRequest chat(List<Item> items) {
     return new ChatRequest("m", items, List.of(), ToolChoice.AUTO, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1, Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.empty(), 1, Optional.empty(),
         Optional.empty(), Optional.empty(), false);
   }
 

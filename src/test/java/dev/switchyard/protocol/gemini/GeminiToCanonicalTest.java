@@ -410,9 +410,11 @@ class GeminiToCanonicalTest {
         + "\"thinkingConfig\":{\"thinkingBudget\":5,\"somethingElse\":true}}}");
     assertThat(translation.dropped()).containsExactlyInAnyOrder("contents[0].parts[0].partMetadata",
         "contents[0].parts[1].videoMetadata", "safetySettings", "labels", "somethingNew", "model",
-        "toolConfig.retrievalConfig", "generationConfig.presencePenalty", "generationConfig.responseLogprobs",
+        "toolConfig.retrievalConfig", "generationConfig.responseLogprobs",
         "generationConfig.logprobs", "generationConfig.mediaResolution", "generationConfig.speechConfig",
         "generationConfig.thinkingConfig.somethingElse");
+    assertThat(translation.value().presencePenalty()).contains(0.5);
+    assertThat(translation.value().frequencyPenalty()).contains(0.0);
   }
 
   @Test

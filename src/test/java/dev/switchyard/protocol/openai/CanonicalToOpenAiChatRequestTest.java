@@ -133,10 +133,23 @@ class CanonicalToOpenAiChatRequestTest {
   }
 
   @Test
+  void penaltiesAreWritten() {
+    ChatRequest base = request(List.of(user("hi"))).build();
+    ChatRequest request = new ChatRequest(base.model(), base.items(), base.tools(), base.toolChoice(),
+        base.parallelToolCalls(), base.maxOutputTokens(), base.temperature(), base.topP(), base.topK(),
+        Optional.of(0.5), Optional.of(-1.0), List.of(), base.seed(), 1, base.responseFormat(), base.reasoning(),
+        base.user(), false);
+    JsonNode body = read(CanonicalToOpenAiChatRequest.request(request, "gpt-4o", Options.OPENAI).value());
+    assertThat(body.path("presence_penalty").asDouble()).isEqualTo(0.5);
+    assertThat(body.path("frequency_penalty").asDouble()).isEqualTo(-1.0);
+  }
+
+  @Test
   void stopSequencesBeyondOpenAisFourAreReported() {
     ChatRequest base = request(List.of(user("hi"))).build();
     ChatRequest request = new ChatRequest(base.model(), base.items(), base.tools(), base.toolChoice(),
         base.parallelToolCalls(), base.maxOutputTokens(), base.temperature(), base.topP(), base.topK(),
+        Optional.empty(), Optional.empty(),
         List.of("a", "b", "c", "d", "e"), base.seed(), 1, base.responseFormat(), base.reasoning(), base.user(),
         false);
     Translation<byte[]> t = CanonicalToOpenAiChatRequest.request(request, "gpt-4o", Options.OPENAI);
@@ -300,8 +313,8 @@ class CanonicalToOpenAiChatRequestTest {
 
     ChatRequest build() {
       return new ChatRequest("client-model", items, List.of(), toolChoice, parallel, maxTokens, Optional.empty(),
-          Optional.empty(), topK, List.of(), Optional.empty(), 1, Optional.empty(), reasoning, Optional.empty(),
-          stream);
+          Optional.empty(), topK, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1,
+          Optional.empty(), reasoning, Optional.empty(), stream);
     }
   }
 }

@@ -336,8 +336,6 @@ class OpenAiChatToCanonicalTest {
       "\"logprobs\":true | logprobs",
       "\"top_logprobs\":3 | top_logprobs",
       "\"logit_bias\":{\"50256\":-100} | logit_bias",
-      "\"presence_penalty\":0.5 | presence_penalty",
-      "\"frequency_penalty\":-1 | frequency_penalty",
       "\"modalities\":[\"text\",\"audio\"] | modalities",
       "\"audio\":{\"voice\":\"alloy\",\"format\":\"wav\"} | audio",
       "\"prediction\":{\"type\":\"content\",\"content\":\"x\"} | prediction",
@@ -354,6 +352,13 @@ class OpenAiChatToCanonicalTest {
     Translation<ChatRequest> t = translate(user(field));
     assertThat(t.dropped()).containsExactly(name);
     assertThat(t.isComplete()).isFalse();
+  }
+
+  @Test
+  void penaltiesAreCarried() {
+    ChatRequest request = translate(user("\"presence_penalty\":0.5,\"frequency_penalty\":-1")).value();
+    assertThat(request.presencePenalty()).contains(0.5);
+    assertThat(request.frequencyPenalty()).contains(-1.0);
   }
 
   @ParameterizedTest(name = "{0}")
