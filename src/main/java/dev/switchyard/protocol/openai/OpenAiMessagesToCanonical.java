@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ final class OpenAiMessagesToCanonical {
       "reasoning_details");
   private static final Set<String> TOOL_KEYS = Set.of("role", "content", "tool_call_id");
   private static final Set<String> FUNCTION_KEYS = Set.of("role", "content", "name");
-  private static final Set<String> TOOL_CALL_KEYS = Set.of("id", "type", "function", "index");
+  private static final Set<String> TOOL_CALL_KEYS = Set.of("id", "type", "function", "index", "extra_content");
 
   private final List<String> dropped;
   private final List<Item> items = new ArrayList<>();
@@ -93,6 +94,7 @@ final class OpenAiMessagesToCanonical {
       items.add(new Item.Message(Role.ASSISTANT, parts));
     }
     for (int i = 0; i < toolCalls.size(); i++) {
+      thoughtSignature(toolCalls.get(i), reasoning).ifPresent(items::add);
       items.add(toolCall(toolCalls.get(i), path + ".tool_calls[" + i + "]"));
     }
     if (functionCall.isObject()) {
@@ -102,6 +104,22 @@ final class OpenAiMessagesToCanonical {
       items.add(new Item.ToolCall(id, name, arguments(functionCall)));
     }
     reportOtherKeys(message, ASSISTANT_KEYS, path);
+  }
+
+  /**
+   * Google's OpenAI-compatible API hands Gemini's thought signature out on the tool call, as
+   * {@code extra_content.google.thought_signature}, and wants it back there; it signs that call,
+   * as a signature-only reasoning item before it does in the canonical model (unless the message's
+   * reasoning fields already carry it).
+   */
+  private static Optional<Item.Reasoning> thoughtSignature(JsonNode call, List<Item.Reasoning> reasoning) {
+    JsonNode signature = call.path("extra_content").path("google").path("thought_signature");
+    Optional<String> given = signature.isTextual() ? Optional.of(signature.asText()) : Optional.empty();
+    if (given.isEmpty()
+        || reasoning.stream().anyMatch(r -> r.signature().equals(given) || r.encrypted().equals(given))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Item.Reasoning("", given, Optional.empty()));
   }
 
   private Item.ToolCall toolCall(JsonNode call, String path) {
@@ -114,7 +132,29 @@ final class OpenAiMessagesToCanonical {
     Item.ToolCall result = new Item.ToolCall(requiredText(call, "id", path),
         requiredText(function, "name", path + ".function"), arguments(function));
     reportOtherKeys(call, TOOL_CALL_KEYS, path);
+    reportExtraContent(call.path("extra_content"), path + ".extra_content");
     return result;
+  }
+
+  /** What a tool call's {@code extra_content} holds besides Google's thought signature, read above. */
+  private void reportExtraContent(JsonNode extra, String path) {
+    if (extra.isMissingNode() || extra.isNull()) {
+      return;
+    }
+    if (!extra.isObject()) {
+      dropped.add(path);
+      return;
+    }
+    extra.fieldNames().forEachRemaining(key -> {
+      if (!key.equals("google")) {
+        dropped.add(path + "." + key);
+      }
+    });
+    extra.path("google").fieldNames().forEachRemaining(key -> {
+      if (!key.equals("thought_signature")) {
+        dropped.add(path + ".google." + key);
+      }
+    });
   }
 
   private void function(JsonNode message, String path) {

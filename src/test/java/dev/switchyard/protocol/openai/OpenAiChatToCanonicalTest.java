@@ -377,11 +377,23 @@ class OpenAiChatToCanonicalTest {
         [{"role":"user","name":"alice","content":[{"type":"text","text":"hi","prompt_cache_breakpoint":{"mode":"explicit"}}]},
          {"role":"assistant","content":"x","audio":{"id":"audio_1"},"annotations":[]},
          {"role":"assistant","content":"y","tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{}"},
-           "extra_content":{"google":{"thought_signature":"t"}}}]}]""",
+           "extra_content":{"google":{"thought_signature":"t","other":1},"vendor":{}}}]}]""",
         "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"x_hint\":1}}]"));
     assertThat(t.dropped()).containsExactly(
         "messages[0].content[0].prompt_cache_breakpoint", "messages[0].name", "messages[1].audio",
-        "messages[2].tool_calls[0].extra_content", "tools[0].function.x_hint");
+        "messages[2].tool_calls[0].extra_content.vendor", "messages[2].tool_calls[0].extra_content.google.other",
+        "tools[0].function.x_hint");
+  }
+
+  @Test
+  void googlesThoughtSignatureOnAToolCallSignsThatCall() {
+    ChatRequest request = translate(request("""
+        [{"role":"user","content":"hi"},
+         {"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function",
+           "function":{"name":"f","arguments":"{}"},"extra_content":{"google":{"thought_signature":"c2ln"}}}]},
+         {"role":"tool","tool_call_id":"c","content":"ok"}]""", "")).value();
+    assertThat(request.items()).containsSubsequence(
+        new Item.Reasoning("", Optional.of("c2ln"), Optional.empty()), new Item.ToolCall("c", "f", "{}"));
   }
 
   @ParameterizedTest(name = "{0}")
