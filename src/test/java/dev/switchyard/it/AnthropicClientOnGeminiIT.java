@@ -140,6 +140,24 @@ class AnthropicClientOnGeminiIT {
   }
 
   @Test
+  void aStreamedAnswerAccumulatesIntoAMessageWithUsage() {
+    upstream.enqueue(Fixtures.load("gemini", "stream-text-sse"));
+
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(
+        MessageCreateParams.builder().model("gemini-3.1-pro").maxTokens(256)
+            .addUserMessage("What is the capital of France?").build())) {
+      stream.stream().forEach(accumulator::accumulate);
+    }
+
+    Message message = accumulator.message();
+    assertThat(message.content().get(0).asText().text()).isEqualTo("The capital of France is Paris.\n");
+    assertThat(message.stopReason()).contains(StopReason.END_TURN);
+    assertThat(message.usage().outputTokens()).isEqualTo(8);
+    assertThat(upstream.takeRequest().path()).isEqualTo("/v1beta/models/gemini-3.1-pro:streamGenerateContent?alt=sse");
+  }
+
+  @Test
   void countTokensOnAGeminiModelIsCountedByGemini() {
     upstream.enqueue(UpstreamReply.json(200, "{\"totalTokens\":31,\"promptTokensDetails\":[]}"));
 

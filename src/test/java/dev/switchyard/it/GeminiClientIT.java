@@ -207,6 +207,32 @@ class GeminiClientIT {
   }
 
   @Test
+  void onAClaudeModelTheRequestBecomesAMessagesRequestAndStreamsComeBackAsGeminiChunks() {
+    anthropic.enqueue(Fixtures.load("anthropic", "messages-text"));
+
+    GenerateContentResponse response = client.models.generateContent("sonnet", "What is the capital of France?",
+        GenerateContentConfig.builder().maxOutputTokens(200).build());
+
+    assertThat(response.text()).contains("The capital of France is Paris.");
+    JsonNode sent = anthropic.takeRequest().json();
+    assertThat(sent.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+    assertThat(sent.path("max_tokens").asInt()).isEqualTo(200);
+
+    anthropic.enqueue(Fixtures.load("anthropic", "messages-text-stream"));
+    StringBuilder text = new StringBuilder();
+    try (ResponseStream<GenerateContentResponse> stream =
+        client.models.generateContentStream("sonnet", "Hi", null)) {
+      for (GenerateContentResponse chunk : stream) {
+        if (chunk.text() != null) {
+          text.append(chunk.text());
+        }
+      }
+    }
+    assertThat(text.toString()).isNotBlank();
+    assertThat(anthropic.takeRequest().json().path("stream").asBoolean()).isTrue();
+  }
+
+  @Test
   void countTokensOnAClaudeModelIsCountedByAnthropicAndOnAnOpenAiModelRefusedClearly() {
     anthropic.enqueue(UpstreamReply.json(200, "{\"input_tokens\":12}"));
 
