@@ -74,6 +74,7 @@ class GeminiClientIT {
           - {name: small-embed, targets: [{provider: openai, model: text-embedding-3-small}]}
           - {name: google/*, targets: [{provider: google, model: "*"}]}
           - {name: sonnet, targets: [{provider: claude, model: claude-sonnet-4-5}]}
+          - {name: resilient, targets: [{provider: google, model: gemini-2.5-flash}, {provider: openai, model: gpt-4o}]}
         """.formatted(gemini.port(), GEMINI_KEY, openai.baseUrl(), OPENAI_KEY, anthropic.port(),
         LeakGuard.newUpstreamKey()));
     client = gateway.gemini();
@@ -230,6 +231,22 @@ class GeminiClientIT {
     }
     assertThat(text.toString()).isNotBlank();
     assertThat(anthropic.takeRequest().json().path("stream").asBoolean()).isTrue();
+  }
+
+  @Test
+  void whenGeminiFailsTheNextTargetAnswersEvenInAnotherProtocol() {
+    gemini.enqueue(UpstreamReply.json(503,
+        "{\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}}"));
+    openai.enqueue(Fixtures.load("openai", "chat-text"));
+
+    GenerateContentResponse response = client.models.generateContent("resilient", "Say hello", null);
+
+    assertThat(response.text()).isNotBlank();
+    assertThat(gemini.takeRequest().path()).contains(":generateContent");
+    assertThat(openai.takeRequest().path()).isEqualTo("/v1/chat/completions");
+    UsageRecord record = gateway.usage().await(r -> r.model().equals("resilient"), "the failed-over request");
+    assertThat(record.attempts()).isEqualTo(2);
+    assertThat(record.provider()).contains("openai");
   }
 
   @Test
