@@ -7,12 +7,16 @@ import java.util.regex.Pattern;
 /**
  * What Switchyard knows about Claude models' output limits: the most {@code max_tokens} each
  * accepts, and the {@code max_tokens} to send when the client set none (Anthropic requires one,
- * OpenAI does not). Unknown models get a modest default and no limit check, so a new model never
- * gets a 400 from a stale table.
+ * OpenAI does not). Unknown models get no limit check, so a new model never gets a 400 from a stale
+ * table; their default is the capped one when the name says a generation of 4 or later (every such
+ * model takes at least 32k), else a modest one.
  */
 public final class AnthropicModelLimits {
-  /** When the model is unknown: small enough for every Claude model ever released. */
+  /** When the model is unknown and not of a recent generation: small enough for every Claude model. */
   public static final int FALLBACK_DEFAULT = 4096;
+
+  /** {@code claude-<family>-<generation>}, as Anthropic has named models since Claude 4. */
+  private static final Pattern RECENT_NAME = Pattern.compile("claude-[a-z]+-(\\d+)(?:[-.@:].*)?");
 
   /**
    * A cap on the default, not on what a client may ask for: Anthropic sizes its output-token
@@ -26,8 +30,10 @@ public final class AnthropicModelLimits {
 
   /** Family names, most specific first; each family's output limit from Anthropic's model table. */
   private static final List<Family> FAMILIES = List.of(
+      new Family("claude-opus-4-8", 128_000),
+      new Family("claude-opus-4-7", 128_000),
       new Family("claude-opus-4-6", 128_000),
-      new Family("claude-sonnet-4-6", 64_000),
+      new Family("claude-sonnet-4-6", 128_000),
       new Family("claude-opus-4-5", 64_000),
       new Family("claude-sonnet-4-5", 64_000),
       new Family("claude-haiku-4-5", 64_000),
@@ -52,7 +58,17 @@ public final class AnthropicModelLimits {
 
   /** The {@code max_tokens} to send when the client set none. */
   public static int defaultOutputTokens(String model) {
-    return family(model).map(f -> Math.min(f.maxOutput(), DEFAULT_CAP)).orElse(FALLBACK_DEFAULT);
+    return family(model).map(f -> Math.min(f.maxOutput(), DEFAULT_CAP))
+        .orElse(isRecentGeneration(model) ? DEFAULT_CAP : FALLBACK_DEFAULT);
+  }
+
+  /** A name such as {@code claude-opus-5-5} or {@code claude-fable-5-1}: generation 4 or later. */
+  private static boolean isRecentGeneration(String model) {
+    if (model == null || model.indexOf("claude-") < 0) {
+      return false;
+    }
+    java.util.regex.Matcher matcher = RECENT_NAME.matcher(model.substring(model.indexOf("claude-")));
+    return matcher.matches() && Integer.parseInt(matcher.group(1)) >= 4;
   }
 
   private static Optional<Family> family(String model) {

@@ -19,6 +19,8 @@ class AnthropicOutputBudgetTest {
       "us.anthropic.claude-sonnet-4-5-20250929-v1:0, 64000, 16384",
       "claude-sonnet-4-5@20250929, 64000, 16384",
       "claude-opus-4-6, 128000, 16384",
+      "claude-opus-4-8, 128000, 16384",
+      "claude-sonnet-4-6, 128000, 16384",
       "claude-opus-4-1-20250805, 32000, 16384",
       "claude-opus-4-20250514, 32000, 16384",
       "claude-sonnet-4-0, 64000, 16384",
@@ -33,10 +35,12 @@ class AnthropicOutputBudgetTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"claude-opus-4-7", "claude-sonnet-5", "my-private-finetune", "claude-sonet-4-5"})
-  void unknownModelsGetTheFallbackDefaultAndNoLimit(String model) {
+  @CsvSource({"claude-opus-5-5, 16384", "claude-fable-5-1, 16384", "claude-sonnet-5, 16384",
+      "us.anthropic.claude-opus-5-5-v1:0, 16384", "my-private-finetune, 4096", "claude-instant-1, 4096",
+      "claude-2, 4096"})
+  void unknownModelsGetNoLimitAndADefaultByTheirGeneration(String model, int byDefault) {
     assertThat(AnthropicModelLimits.maxOutputTokens(model)).isEmpty();
-    assertThat(AnthropicModelLimits.defaultOutputTokens(model)).isEqualTo(4096);
+    assertThat(AnthropicModelLimits.defaultOutputTokens(model)).isEqualTo(byDefault);
   }
 
   @ParameterizedTest
