@@ -66,11 +66,17 @@ public final class CanonicalToAnthropic {
     }
     body.set("messages", rendered.messages());
     tools(body, request);
-    plan.budget().ifPresent(budget ->
-        body.putObject("thinking").put("type", "enabled").put("budget_tokens", budget));
-    request.temperature().ifPresent(t -> body.put("temperature", t));
-    request.topP().ifPresent(p -> body.put("top_p", p));
-    request.topK().ifPresent(k -> body.put("top_k", k));
+    List<String> dropped = new ArrayList<>(rendered.dropped());
+    boolean thinking = plan.budget().isPresent();
+    if (thinking && !request.tools().isEmpty()
+        && (request.toolChoice() instanceof ToolChoice.Required || request.toolChoice() instanceof ToolChoice.Named)) {
+      thinking = false; // Anthropic refuses thinking while a tool call is forced; the forced call is what was asked
+      dropped.add("reasoning (Anthropic cannot think while a tool call is forced)");
+    }
+    if (thinking) {
+      body.putObject("thinking").put("type", "enabled").put("budget_tokens", plan.budget().getAsInt());
+    }
+    samplingWhileThinking(body, request, thinking, dropped);
     if (!request.stopSequences().isEmpty()) {
       ArrayNode stops = body.putArray("stop_sequences");
       request.stopSequences().forEach(stops::add);
@@ -83,7 +89,6 @@ public final class CanonicalToAnthropic {
     if (request.stream()) {
       body.put("stream", true);
     }
-    List<String> dropped = new ArrayList<>(rendered.dropped());
     request.seed().ifPresent(seed -> dropped.add("seed"));
     request.presencePenalty().ifPresent(penalty -> dropped.add("presence_penalty"));
     request.frequencyPenalty().ifPresent(penalty -> dropped.add("frequency_penalty"));
@@ -92,6 +97,35 @@ public final class CanonicalToAnthropic {
       dropped.add("response_format.json_schema.description");
     }
     return new Translation<>(JsonTrees.bytes(body), dropped);
+  }
+
+  /**
+   * Temperature, top_p and top_k as given — but while thinking Anthropic takes temperature 1 only,
+   * top_p from 0.95 and no top_k, and refuses the request otherwise: those are left out, named.
+   */
+  private static void samplingWhileThinking(ObjectNode body, ChatRequest request, boolean thinking,
+      List<String> dropped) {
+    request.temperature().ifPresent(t -> {
+      if (thinking && t != 1.0) {
+        dropped.add("temperature (Anthropic takes only 1 while thinking)");
+      } else {
+        body.put("temperature", t);
+      }
+    });
+    request.topP().ifPresent(p -> {
+      if (thinking && p < 0.95) {
+        dropped.add("top_p (Anthropic takes 0.95 to 1 while thinking)");
+      } else {
+        body.put("top_p", p);
+      }
+    });
+    request.topK().ifPresent(k -> {
+      if (thinking) {
+        dropped.add("top_k (Anthropic takes none while thinking)");
+      } else {
+        body.put("top_k", k);
+      }
+    });
   }
 
   private static void tools(ObjectNode body, ChatRequest request) {

@@ -97,6 +97,47 @@ class CanonicalToAnthropicRequestTest {
   }
 
   @Test
+  void whileThinkingSamplingAnthropicRefusesIsLeftOutAndNamed() {
+    AnthropicTestSupport.Request request = request(user("Hi"));
+    request.reasoning = Optional.of(new ReasoningConfig(Optional.of("low"), Optional.empty()));
+    request.temperature = Optional.of(0.2);
+    request.topP = Optional.of(0.5);
+    request.topK = Optional.of(40);
+
+    var translation = CanonicalToAnthropic.translate(request.build(), MODEL);
+
+    JsonNode body = json(translation.value());
+    assertThat(body.has("thinking")).isTrue();
+    assertThat(body.has("temperature") || body.has("top_p") || body.has("top_k")).isFalse();
+    assertThat(translation.dropped()).containsExactly("temperature (Anthropic takes only 1 while thinking)",
+        "top_p (Anthropic takes 0.95 to 1 while thinking)", "top_k (Anthropic takes none while thinking)");
+    sdkRequest(translation.value());
+
+    request.temperature = Optional.of(1.0);
+    request.topP = Optional.of(0.95);
+    request.topK = Optional.empty();
+    JsonNode allowed = json(CanonicalToAnthropic.translate(request.build(), MODEL).value());
+    assertThat(allowed.path("temperature").asDouble()).isEqualTo(1.0);
+    assertThat(allowed.path("top_p").asDouble()).isEqualTo(0.95);
+  }
+
+  @Test
+  void aForcedToolCallWinsOverThinking() {
+    AnthropicTestSupport.Request request = request(user("Weather?"));
+    request.reasoning = Optional.of(new ReasoningConfig(Optional.of("high"), Optional.empty()));
+    request.tools = List.of(new ToolDefinition("lookup", Optional.empty(), json("{\"type\":\"object\"}"),
+        Optional.empty()));
+    request.toolChoice = new ToolChoice.Named("lookup");
+
+    var translation = CanonicalToAnthropic.translate(request.build(), MODEL);
+
+    JsonNode body = json(translation.value());
+    assertThat(body.has("thinking")).isFalse();
+    assertThat(body.at("/tool_choice/name").asText()).isEqualTo("lookup");
+    assertThat(translation.dropped()).containsExactly("reasoning (Anthropic cannot think while a tool call is forced)");
+  }
+
+  @Test
   void reasoningSignedByASignatureAloneIsNotDropped() {
     var translation = CanonicalToAnthropic.translate(request(user("Hi"),
         new Item.Reasoning("thoughts", Optional.empty(), Optional.empty()),
