@@ -144,6 +144,22 @@ class GeminiClientIT {
   }
 
   @Test
+  void aJsonArrayStreamIsPipedThroughAndItsLastUsageMetered() {
+    Fixtures.Exchange recorded = Fixtures.load("gemini", "stream-json-array-thoughts-tools").exchange(0);
+    gemini.enqueue(UpstreamReply.of(recorded));
+
+    HttpResult answer = gateway.post("/gemini/v1beta/models/gemini-flash:streamGenerateContent",
+        GatewayHarness.MASTER_KEY, "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Two names\"}]}]}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo(recorded.response().body());
+    assertThat(gemini.takeRequest().path()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
+    UsageRecord record = gateway.usage().await(answer.header("x-request-id"));
+    assertThat(record.usage()).isPresent();
+    assertThat(record.usage().orElseThrow().inputTokens()).isPositive();
+  }
+
+  @Test
   void theKeyMayComeAsAQueryParameterAndNeverReachesTheUpstream() {
     gemini.enqueue(Fixtures.load("gemini", "generate-text"));
 
