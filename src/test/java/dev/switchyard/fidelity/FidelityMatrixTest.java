@@ -268,7 +268,8 @@ class FidelityMatrixTest {
     }
     if (!expected.signatures().isEmpty()) {
       cells.check(what + ": thinking signatures",
-          () -> assertThat(actual.signatures()).isEqualTo(expected.signatures()));
+          () -> assertThat(RequestDigest.signatures(actual.signatures()))
+              .isEqualTo(RequestDigest.signatures(expected.signatures())));
     }
     if (!expected.calls().isEmpty()) {
       cells.checkWithNote(what + ": tool calls (ids, names, arguments JSON-equal)", () -> {
@@ -306,7 +307,8 @@ class FidelityMatrixTest {
       for (Item item : provider.readBack(out, canonical.value()).items()) {
         switch (item) {
           case Item.Reasoning r -> {
-            r.signature().filter(sig -> !sig.isEmpty() && !sig.equals(RequestDigest.SKIP_SIGNATURE))
+            r.signature().map(RequestDigest::signature)
+                .filter(sig -> !sig.isEmpty() && !sig.equals(RequestDigest.SKIP_SIGNATURE))
                 .ifPresent(signatures::add);
             reasoning.append(r.text());
           }
@@ -315,7 +317,7 @@ class FidelityMatrixTest {
           default -> { }
         }
       }
-      assertThat(signatures).isEqualTo(expected.signatures());
+      assertThat(signatures).isEqualTo(RequestDigest.signatures(expected.signatures()));
       assertThat(reasoning.toString()).isEqualTo(expected.reasoning());
       assertThat(expected.sameCalls(calls)).as("%s are %s", calls, expected.calls()).isTrue();
     });

@@ -55,8 +55,27 @@ final class RequestDigest {
   /** The reasoning items, but for Google's placeholder signature, which stands for none. */
   static List<String> reasoning(ChatRequest request) {
     return request.items().stream().filter(Item.Reasoning.class::isInstance).map(Item.Reasoning.class::cast)
-        .filter(r -> !(r.text().isEmpty() && r.signature().equals(java.util.Optional.of(SKIP_SIGNATURE))))
+        .filter(r -> !(r.text().isEmpty() && r.signature().map(RequestDigest::signature).equals(
+            java.util.Optional.of(SKIP_SIGNATURE))))
+        .map(r -> new Item.Reasoning(r.text(), r.signature().map(RequestDigest::signature), r.encrypted()))
         .map(Object::toString).toList();
+  }
+
+  /**
+   * A signature as the provider that made it wrote it: without the mark of its origin
+   * ({@code gemini:}) or the envelope another provider's takes on a Gemini client's wire.
+   */
+  static String signature(String seen) {
+    java.util.Optional<String> gemini = dev.switchyard.canonical.SignatureOrigin.gemini(seen);
+    if (gemini.isPresent()) {
+      return gemini.get();
+    }
+    String unwrapped = dev.switchyard.protocol.gemini.GeminiClientSignatures.fromClient(seen);
+    return dev.switchyard.canonical.SignatureOrigin.isGemini(unwrapped) ? seen : unwrapped;
+  }
+
+  static List<String> signatures(List<String> seen) {
+    return seen.stream().map(RequestDigest::signature).toList();
   }
 
   private static String unwrapped(ContentPart part) {

@@ -1,6 +1,7 @@
 package dev.switchyard.fidelity;
 
 import dev.switchyard.canonical.ChatRequest;
+import dev.switchyard.canonical.Item;
 import dev.switchyard.fidelity.Protocol.Kind;
 import java.util.Optional;
 
@@ -68,6 +69,11 @@ final class RequestLosses {
               + "low 1024, medium 8192, high and above 24576) and reads back as that budget" : null;
       case "parallel_tool_calls" -> "Gemini has no switch for parallel calls; GeminiTools reports "
           + "parallel_tool_calls dropped";
+      case "reasoning items" -> sent.items().stream().filter(Item.Reasoning.class::isInstance)
+          .map(Item.Reasoning.class::cast).anyMatch(r -> r.signature().or(r::encrypted)
+              .filter(sig -> !dev.switchyard.canonical.SignatureOrigin.isGemini(sig)).isPresent())
+          ? "another provider's thinking signature is left out (Gemini takes back only its own; "
+              + "CanonicalItemsToGemini reports it dropped), its text kept as a thought" : null;
       default -> null;
     };
   }

@@ -266,6 +266,37 @@ class GeminiClientIT {
   }
 
   @Test
+  void claudesThinkingSignatureSurvivesAGeminiClientsNextTurn() {
+    Fixtures.Case recorded = Fixtures.load("anthropic", "messages-thinking-tool-use");
+    String claudeSignature = Fixtures.readJson(new String(recorded.exchange(0).response().body(),
+        java.nio.charset.StandardCharsets.UTF_8)).at("/content/0/signature").asText();
+    anthropic.enqueue(recorded);
+    String question = "{\"role\":\"user\",\"parts\":[{\"text\":\"What is the largest city in the user country?\"}]}";
+    String tools = ",\"tools\":[{\"functionDeclarations\":[{\"name\":\"get_user_country\",\"description\":\"\","
+        + "\"parameters\":{\"type\":\"object\",\"properties\":{}}}]}],"
+        + "\"generationConfig\":{\"thinkingConfig\":{\"thinkingBudget\":3000}}";
+
+    HttpResult first = gateway.post("/gemini/v1beta/models/sonnet:generateContent", GatewayHarness.MASTER_KEY,
+        "{\"contents\":[" + question + "]" + tools + "}");
+
+    assertThat(first.status()).isEqualTo(200);
+    JsonNode modelTurn = first.json().at("/candidates/0/content");
+    assertThat(modelTurn.toString()).contains("functionCall").doesNotContain(claudeSignature); // wrapped
+    assertThat(GenerateContentResponse.fromJson(first.text()).candidates()).isPresent(); // the SDK reads it
+    String callName = modelTurn.findValue("functionCall").path("name").asText();
+    anthropic.takeRequest();
+
+    HttpResult second = gateway.post("/gemini/v1beta/models/sonnet:generateContent", GatewayHarness.MASTER_KEY,
+        "{\"contents\":[" + question + "," + modelTurn + ",{\"role\":\"user\",\"parts\":[{\"functionResponse\":"
+            + "{\"name\":\"" + callName + "\",\"response\":{\"country\":\"Mexico\"}}}]}]" + tools + "}");
+
+    assertThat(second.status()).isEqualTo(200);
+    JsonNode sent = anthropic.takeRequest().json();
+    assertThat(sent.at("/messages/1/content/0/type").asText()).isEqualTo("thinking");
+    assertThat(sent.at("/messages/1/content/0/signature").asText()).isEqualTo(claudeSignature);
+  }
+
+  @Test
   void countTokensOnAClaudeModelIsCountedByAnthropicAndOnAnOpenAiModelRefusedClearly() {
     anthropic.enqueue(UpstreamReply.json(200, "{\"input_tokens\":12}"));
 

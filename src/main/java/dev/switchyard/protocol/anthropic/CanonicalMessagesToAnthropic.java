@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
+import dev.switchyard.canonical.SignatureOrigin;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
@@ -57,6 +58,11 @@ final class CanonicalMessagesToAnthropic {
   }
 
   private void add(Item item) {
+    if (item instanceof Item.Reasoning r && r.signature().filter(SignatureOrigin::isGemini).isPresent()) {
+      dropped.add("items[" + index + "] (a thinking signature from another provider: Anthropic takes back only "
+          + "its own)");
+      item = new Item.Reasoning(r.text(), Optional.empty(), r.encrypted());
+    }
     if (item instanceof Item.Reasoning r && r.signature().isEmpty() && r.encrypted().isEmpty()) {
       if (unsigned.isEmpty() && !r.text().isEmpty()) {
         unsignedAt = index;

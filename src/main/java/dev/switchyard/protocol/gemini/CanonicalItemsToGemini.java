@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
+import dev.switchyard.canonical.SignatureOrigin;
 import dev.switchyard.pipeline.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.Optional;
  * of one Gemini role make one content: user text and media and tool results ({@code functionResponse}
  * parts) a {@code user} content, assistant text, reasoning and tool calls a {@code model} content.
  *
- * <p>Reasoning with text is a thought part ({@code thought: true}) carrying its signature (or
- * encrypted form) as {@code thoughtSignature}; empty reasoning with a signature or encrypted form
+ * <p>Reasoning with text is a thought part ({@code thought: true}) carrying its signature as
+ * {@code thoughtSignature} — only Gemini's own ({@link SignatureOrigin}): another provider's is left
+ * out, named; empty reasoning with a signature or encrypted form
  * hands it to the next part of the model content, which is where Gemini put it — or, when no part
  * follows, to an empty text part. Reasoning with neither is left out, as are empty text parts.
  * The first function call of a model content that has no signature gets Google's documented
@@ -68,7 +70,7 @@ final class CanonicalItemsToGemini {
         call.set("args", arguments(c, path));
         append("model", JsonTrees.object().set("functionCall", call));
       }
-      case Item.Reasoning r -> reasoning(r);
+      case Item.Reasoning r -> reasoning(r, path);
       case Item.ToolResult r -> toolResult(r, path);
     }
   }
@@ -108,8 +110,12 @@ final class CanonicalItemsToGemini {
     }
   }
 
-  private void reasoning(Item.Reasoning reasoning) {
-    Optional<String> signature = reasoning.signature().or(reasoning::encrypted);
+  private void reasoning(Item.Reasoning reasoning, String path) {
+    Optional<String> given = reasoning.signature().or(reasoning::encrypted);
+    Optional<String> signature = given.flatMap(SignatureOrigin::gemini);
+    if (given.isPresent() && signature.isEmpty()) { // Gemini would refuse it, and the conversation with it
+      dropped.add(path + " (a thinking signature from another provider: Gemini takes back only its own)");
+    }
     if (!reasoning.text().isEmpty()) {
       ObjectNode part = JsonTrees.object().put("text", reasoning.text()).put("thought", true);
       signature.ifPresent(s -> part.put("thoughtSignature", s));

@@ -67,13 +67,14 @@ public final class CanonicalToGeminiResponse {
     }
 
     private void reasoning(Item.Reasoning reasoning) {
+      Optional<String> signed = reasoning.signature().map(GeminiClientSignatures::toClient);
       if (!reasoning.text().isEmpty()) {
         ObjectNode thought = GeminiAnswerParts.thought(reasoning.text());
-        reasoning.signature().ifPresent(s -> thought.put("thoughtSignature", s));
+        signed.ifPresent(s -> thought.put("thoughtSignature", s));
         add(thought);
-      } else if (reasoning.signature().isPresent()) {
+      } else if (signed.isPresent()) {
         flushSignature();
-        signature = reasoning.signature();
+        signature = signed;
       }
     }
 

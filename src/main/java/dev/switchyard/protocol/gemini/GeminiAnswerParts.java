@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.canonical.SignatureOrigin;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ final class GeminiAnswerParts {
   record Call(Optional<String> id, String name, String arguments) implements Piece {}
 
   static List<Piece> read(JsonNode part) {
-    Optional<String> signature = JsonTrees.string(part, "thoughtSignature").filter(s -> !s.isEmpty());
+    Optional<String> signature = JsonTrees.string(part, "thoughtSignature").filter(s -> !s.isEmpty())
+        .map(SignatureOrigin::fromGemini); // marked as Gemini's, so no other provider is handed it
     if (part.path("thought").asBoolean(false)) {
       return List.of(new Thought(part.path("text").asText(""), signature));
     }

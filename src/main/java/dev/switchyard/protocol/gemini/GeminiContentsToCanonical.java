@@ -108,7 +108,9 @@ final class GeminiContentsToCanonical {
         throw unsupported(path, kind);
       }
     }
-    Optional<String> signature = GeminiFields.string(part, "thoughtSignature").filter(s -> !s.isEmpty());
+    Optional<String> signature = GeminiFields.string(part, "thoughtSignature")
+        .filter(s -> !s.isEmpty() && !s.equals(CanonicalItemsToGemini.SKIP_SIGNATURE)) // stands for none
+        .map(GeminiClientSignatures::fromClient);
     boolean thought = GeminiFields.get(part, "thought").asBoolean(false);
     Optional<String> data = dataKind(part);
     GeminiFields.reportOthers(part, PART_FIELDS, path, dropped);

@@ -119,7 +119,7 @@ public final class GeminiStreamEncoder {
     if (!parts.isEmpty()) {
       write(chunk(s.candidate(), parts));
     }
-    candidate.signature = s.signature();
+    candidate.signature = s.signature().map(GeminiClientSignatures::toClient);
   }
 
   private void end() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
+import dev.switchyard.canonical.SignatureOrigin;
 import dev.switchyard.pipeline.GatewayException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -114,7 +115,8 @@ final class OpenAiMessagesToCanonical {
    */
   private static Optional<Item.Reasoning> thoughtSignature(JsonNode call, List<Item.Reasoning> reasoning) {
     JsonNode signature = call.path("extra_content").path("google").path("thought_signature");
-    Optional<String> given = signature.isTextual() ? Optional.of(signature.asText()) : Optional.empty();
+    Optional<String> given = signature.isTextual()
+        ? Optional.of(SignatureOrigin.fromGemini(signature.asText())) : Optional.empty();
     if (given.isEmpty()
         || reasoning.stream().anyMatch(r -> r.signature().equals(given) || r.encrypted().equals(given))) {
       return Optional.empty();

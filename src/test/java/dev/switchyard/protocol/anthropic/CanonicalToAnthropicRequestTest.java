@@ -138,6 +138,18 @@ class CanonicalToAnthropicRequestTest {
   }
 
   @Test
+  void aGeminiSignatureIsNotHandedToAnthropic() {
+    var translation = CanonicalToAnthropic.translate(request(user("Hi"),
+        new Item.Reasoning("Gemini thought this", Optional.of("gemini:c2ln"), Optional.empty()),
+        assistant("Hello"), user("Go on")).build(), MODEL);
+
+    assertThat(json(translation.value()).toString()).doesNotContain("c2ln").doesNotContain("Gemini thought this");
+    assertThat(translation.dropped()).containsExactly(
+        "items[1] (a thinking signature from another provider: Anthropic takes back only its own)",
+        "items[1] (reasoning without a signature: Anthropic takes only signed thinking back)");
+  }
+
+  @Test
   void reasoningSignedByASignatureAloneIsNotDropped() {
     var translation = CanonicalToAnthropic.translate(request(user("Hi"),
         new Item.Reasoning("thoughts", Optional.empty(), Optional.empty()),

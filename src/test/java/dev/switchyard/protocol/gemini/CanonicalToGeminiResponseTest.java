@@ -54,12 +54,12 @@ class CanonicalToGeminiResponseTest {
   void reasoningSignaturesCallsAndUsageReachTheSdkWhereGeminiPutsThem() {
     ChatResponse response = new ChatResponse("resp-1", "upstream-model", List.of(new ChatResponse.Candidate(0,
         List.of(
-            new Item.Reasoning("Thinking it over.", Optional.of("U0lHMQ=="), Optional.empty()),
-            signature("U0lHMg=="),
+            new Item.Reasoning("Thinking it over.", Optional.of("gemini:U0lHMQ=="), Optional.empty()),
+            signature("gemini:U0lHMg=="),
             new Item.ToolCall("call_abc", "weather", "{\"city\":\"Paris\"}"),
             new Item.ToolCall("toolu_2", "time", ""),
             text("Both asked."),
-            signature("U0lHMw==")),
+            signature("gemini:U0lHMw==")),
         FinishReason.TOOL_CALLS, Optional.empty())), Optional.of(new Usage(100, 40, 0, 30, 12)));
     byte[] encoded = CanonicalToGeminiResponse.response(response, "gemini-client");
     Candidate candidate = sdk(encoded).candidates().orElseThrow().getFirst();

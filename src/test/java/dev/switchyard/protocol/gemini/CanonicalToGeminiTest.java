@@ -75,7 +75,7 @@ class CanonicalToGeminiTest {
   @Test
   void aToolLoopMergesEachSidesItemsIntoOneContent() {
     JsonNode contents = contents(List.of(QUESTION,
-        new Item.Reasoning("thinking", Optional.of("c2lnMQ=="), Optional.empty()),
+        new Item.Reasoning("thinking", Optional.of("gemini:c2lnMQ=="), Optional.empty()),
         new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("Let me look."))),
         new Item.ToolCall("c1", "weather", "{\"city\":\"Paris\"}"),
         new Item.ToolCall("c2", "weather", ""),
@@ -98,18 +98,18 @@ class CanonicalToGeminiTest {
   @Test
   void emptySignedReasoningSignsTheNextPartOrAnEmptyTextPart() {
     JsonNode contents = contents(List.of(QUESTION,
-        new Item.Reasoning("", Optional.of("c2lnMQ=="), Optional.empty()),
+        new Item.Reasoning("", Optional.of("gemini:c2lnMQ=="), Optional.empty()),
         new Item.ToolCall("c1", "f", "{}"),
         new Item.ToolResult("c1", List.of(ContentPart.text("{}")), false),
         new Item.Reasoning("", Optional.empty(), Optional.of("ZW5jMQ==")),
         new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("Done"))),
-        new Item.Reasoning("", Optional.of("c2lnMg=="), Optional.empty()),
-        new Item.Reasoning("", Optional.of("c2lnMw=="), Optional.empty()),
+        new Item.Reasoning("", Optional.of("gemini:c2lnMg=="), Optional.empty()),
+        new Item.Reasoning("", Optional.of("gemini:c2lnMw=="), Optional.empty()),
         new Item.Reasoning("", Optional.empty(), Optional.empty())));
     assertThat(contents.get(1)).isEqualTo(json("{\"role\":\"model\",\"parts\":[{\"functionCall\":"
         + "{\"id\":\"c1\",\"name\":\"f\",\"args\":{}},\"thoughtSignature\":\"c2lnMQ==\"}]}"));
-    assertThat(contents.get(3)).isEqualTo(json("{\"role\":\"model\",\"parts\":[{\"text\":\"Done\","
-        + "\"thoughtSignature\":\"ZW5jMQ==\"},{\"text\":\"\",\"thoughtSignature\":\"c2lnMg==\"},"
+    assertThat(contents.get(3)).isEqualTo(json("{\"role\":\"model\",\"parts\":[{\"text\":\"Done\"},"
+        + "{\"text\":\"\",\"thoughtSignature\":\"c2lnMg==\"},"
         + "{\"text\":\"\",\"thoughtSignature\":\"c2lnMw==\"}]}"));
   }
 

@@ -64,13 +64,13 @@ class GeminiResponseToCanonicalTest {
           {"text":"","thoughtSignature":"U0lHNA=="}
         ]},"finishReason":"STOP","index":0}],"responseId":"r1","modelVersion":"gemini-3-pro-preview"}"""));
     assertThat(response.candidates().getFirst().items()).containsExactly(
-        new Item.Reasoning("Let me think.", Optional.of("U0lHMQ=="), Optional.empty()),
-        signature("U0lHMg=="),
+        new Item.Reasoning("Let me think.", Optional.of("gemini:U0lHMQ=="), Optional.empty()),
+        signature("gemini:U0lHMg=="),
         text("Checking the weather."),
-        signature("U0lHMw=="),
+        signature("gemini:U0lHMw=="),
         new Item.ToolCall(GeminiToolCallIds.synthesise("r1", 0, 0), "weather", "{\"city\":\"Paris\",\"days\":1.10}"),
         new Item.ToolCall("fc_given", "time", "{}"),
-        signature("U0lHNA=="));
+        signature("gemini:U0lHNA=="));
     assertThat(response.candidates().getFirst().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     assertThat(response.usage()).isEmpty();
   }

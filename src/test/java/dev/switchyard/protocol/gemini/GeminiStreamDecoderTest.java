@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class GeminiStreamDecoderTest {
-  private static final String SIGNATURE_PREFIX_SSE = "EpwICpkIAXLI2nxl";
-  private static final String SIGNATURE_PREFIX_ARRAY = "ClgBEU0yD8z3tYzb";
+  private static final String SIGNATURE_PREFIX_SSE = "gemini:EpwICpkIAXLI2nxl";
+  private static final String SIGNATURE_PREFIX_ARRAY = "gemini:ClgBEU0yD8z3tYzb";
 
   /** Every recorded stream, SSE and JSON array: text, calls, usage, finish. */
   static Stream<Arguments> recordedStreams() {
@@ -108,7 +108,7 @@ class GeminiStreamDecoderTest {
     assertThat(events).containsExactly(
         new StreamEvent.Start("r", "m", Optional.empty()),
         new StreamEvent.TextDelta(0, "Checking."),
-        new StreamEvent.ReasoningSignature(0, Optional.of("U0lH"), Optional.empty()),
+        new StreamEvent.ReasoningSignature(0, Optional.of("gemini:U0lH"), Optional.empty()),
         new StreamEvent.ToolCallStart(0, 0, GeminiToolCallIds.synthesise("r", 0, 0), "weather"),
         new StreamEvent.ToolCallDelta(0, 0, "{\"city\":\"Paris\"}"),
         new StreamEvent.ToolCallStart(0, 1, "given", "weather"),

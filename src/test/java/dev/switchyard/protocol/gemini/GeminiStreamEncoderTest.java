@@ -96,7 +96,7 @@ class GeminiStreamEncoderTest {
     byte[] body = encode(ARRAY, List.of(
         new StreamEvent.Start("r", "m", Optional.empty()),
         new StreamEvent.ReasoningDelta(0, "Two cities."),
-        new StreamEvent.ReasoningSignature(0, Optional.of("U0lHMQ=="), Optional.empty()),
+        new StreamEvent.ReasoningSignature(0, Optional.of("gemini:U0lHMQ=="), Optional.empty()),
         new StreamEvent.ToolCallStart(0, 0, "call_a", "weather"),
         new StreamEvent.ToolCallStart(0, 1, "call_b", "weather"),
         new StreamEvent.ToolCallDelta(0, 0, "{\"city\":"),
@@ -185,7 +185,7 @@ class GeminiStreamEncoderTest {
     List<StreamEvent> events = List.of(
         new StreamEvent.Start("r", "m", Optional.empty()),
         new StreamEvent.TextDelta(0, "A"),
-        new StreamEvent.ReasoningSignature(1, Optional.of("U0lH"), Optional.empty()),
+        new StreamEvent.ReasoningSignature(1, Optional.of("gemini:U0lH"), Optional.empty()),
         new StreamEvent.TextDelta(1, "B"),
         new StreamEvent.ToolCallStart(1, 0, "call_1", "f"),
         new StreamEvent.ToolCallDelta(1, 0, "{}"),
@@ -202,7 +202,7 @@ class GeminiStreamEncoderTest {
     assertThat(decode(body)).isEqualTo(List.of(
         new StreamEvent.Start("r", "client-model", Optional.empty()),
         new StreamEvent.TextDelta(0, "A"),
-        new StreamEvent.ReasoningSignature(1, Optional.of("U0lH"), Optional.empty()),
+        new StreamEvent.ReasoningSignature(1, Optional.of("gemini:U0lH"), Optional.empty()),
         new StreamEvent.TextDelta(1, "B"),
         new StreamEvent.ToolCallStart(1, 0, "call_1", "f"),
         new StreamEvent.ToolCallDelta(1, 0, "{}"),

@@ -148,7 +148,7 @@ class GeminiToCanonicalTest {
         List.of(ContentPart.text("What is the capital of the user country? Call the tool"))));
     assertThat(request.items().get(1)).isInstanceOfSatisfying(Item.Reasoning.class, r -> {
       assertThat(r.text()).isEmpty();
-      assertThat(r.signature().orElseThrow()).startsWith("EpwICpkIAXLI2nxlU6gs");
+      assertThat(r.signature().orElseThrow()).startsWith("gemini:EpwICpkIAXLI2nxlU6gs");
       assertThat(r.encrypted()).isEmpty();
     });
     assertThat(request.items().get(2)).isEqualTo(new Item.ToolCall(id, "get_country", "{}"));
@@ -236,12 +236,12 @@ class GeminiToCanonicalTest {
         + "{\"text\":\"\",\"thoughtSignature\":\"c2lnNA==\"}]") + "]"));
     assertThat(request.items()).containsExactly(
         new Item.Message(Role.USER, List.of(ContentPart.text("Q"))),
-        new Item.Reasoning("Let me think", Optional.of("c2lnMQ=="), Optional.empty()),
-        new Item.Reasoning("", Optional.of("c2lnMg=="), Optional.empty()),
+        new Item.Reasoning("Let me think", Optional.of("gemini:c2lnMQ=="), Optional.empty()),
+        new Item.Reasoning("", Optional.of("gemini:c2lnMg=="), Optional.empty()),
         new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("Answer"))),
-        new Item.Reasoning("", Optional.of("c2lnMw=="), Optional.empty()),
+        new Item.Reasoning("", Optional.of("gemini:c2lnMw=="), Optional.empty()),
         new Item.ToolCall("call_1_2", "f", "{\"a\":1}"),
-        new Item.Reasoning("", Optional.of("c2lnNA=="), Optional.empty()));
+        new Item.Reasoning("", Optional.of("gemini:c2lnNA=="), Optional.empty()));
   }
 
   @Test

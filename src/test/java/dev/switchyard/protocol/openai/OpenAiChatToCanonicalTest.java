@@ -393,7 +393,7 @@ class OpenAiChatToCanonicalTest {
            "function":{"name":"f","arguments":"{}"},"extra_content":{"google":{"thought_signature":"c2ln"}}}]},
          {"role":"tool","tool_call_id":"c","content":"ok"}]""", "")).value();
     assertThat(request.items()).containsSubsequence(
-        new Item.Reasoning("", Optional.of("c2ln"), Optional.empty()), new Item.ToolCall("c", "f", "{}"));
+        new Item.Reasoning("", Optional.of("gemini:c2ln"), Optional.empty()), new Item.ToolCall("c", "f", "{}"));
   }
 
   @ParameterizedTest(name = "{0}")
