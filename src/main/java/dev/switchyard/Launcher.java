@@ -41,6 +41,8 @@ public final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // What the jar's manifest grants with -jar, which -cp does not read: SQLite's native library loads quietly.
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
     command.add(new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
     command.add(Launcher.class.getName());
