@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.genai.types.GenerateContentParameters;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
@@ -25,6 +24,7 @@ import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GatewayHarness;
+import dev.switchyard.testing.GeminiSdk;
 import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
 import dev.switchyard.testing.ReceivedRequest;
@@ -68,15 +68,6 @@ class OpenAiClientOnGeminiIT {
     upstream.reset();
   }
 
-  /** What the gateway sent must read as the official SDK's request type. */
-  private static JsonNode validGeminiRequest(ReceivedRequest received) {
-    // Google's documented stand-in signature is base64url, which the API takes and the SDK's own parser does not.
-    String json = "{\"model\":\"m\"," + received.bodyText().substring(1)
-        .replace("\"skip_thought_signature_validator\"", "\"c2tpcA==\"");
-    assertThat(GenerateContentParameters.fromJson(json)).isNotNull();
-    return received.json();
-  }
-
   @Test
   void aPlainAnswerComesBackInOpenAisShape() {
     upstream.enqueue(Fixtures.load("gemini", "generate-text"));
@@ -99,7 +90,7 @@ class OpenAiClientOnGeminiIT {
     assertThat(received.path()).isEqualTo("/v1beta/models/gemini-3.1-flash:generateContent");
     assertThat(received.header("x-goog-api-key")).isEqualTo(UPSTREAM_KEY);
     assertThat(received.header("authorization")).isNull();
-    JsonNode sent = validGeminiRequest(received);
+    JsonNode sent = GeminiSdk.acceptedRequest(received.body());
     assertThat(sent.at("/systemInstruction/parts/0/text").asText()).isEqualTo("You are a chatbot.");
     assertThat(sent.at("/contents/0/role").asText()).isEqualTo("user");
     assertThat(sent.at("/contents/0/parts/0/text").asText()).isEqualTo("Hello!");
@@ -128,7 +119,7 @@ class OpenAiClientOnGeminiIT {
     assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(8);
     ReceivedRequest received = upstream.takeRequest();
     assertThat(received.path()).isEqualTo("/v1beta/models/gemini-3.1-flash:streamGenerateContent?alt=sse");
-    validGeminiRequest(received);
+    GeminiSdk.acceptedRequest(received.body());
   }
 
   @Test
@@ -158,7 +149,7 @@ class OpenAiClientOnGeminiIT {
     String id = calls.get(0).asFunction().id();
     assertThat(id).isNotBlank();
     assertThat(calls.get(0).asFunction().function().name()).isEqualTo("get_user_country");
-    JsonNode sent = validGeminiRequest(upstream.takeRequest());
+    JsonNode sent = GeminiSdk.acceptedRequest(upstream.takeRequest().body());
     assertThat(sent.at("/tools/0/functionDeclarations/0/name").asText()).isEqualTo("get_user_country");
     assertThat(sent.at("/toolConfig/functionCallingConfig/mode").asText()).isEqualTo("ANY");
 
@@ -168,7 +159,7 @@ class OpenAiClientOnGeminiIT {
             .build())
         .build());
 
-    JsonNode second = validGeminiRequest(upstream.takeRequest());
+    JsonNode second = GeminiSdk.acceptedRequest(upstream.takeRequest().body());
     JsonNode contents = second.path("contents");
     assertThat(contents).hasSize(3);
     assertThat(contents.at("/1/role").asText()).isEqualTo("model");
@@ -199,7 +190,7 @@ class OpenAiClientOnGeminiIT {
             + message + ",{\"role\":\"tool\",\"tool_call_id\":\"" + id + "\",\"content\":\"France\"}]}");
 
     assertThat(second.status()).isEqualTo(200);
-    JsonNode sent = validGeminiRequest(upstream.takeRequest());
+    JsonNode sent = GeminiSdk.acceptedRequest(upstream.takeRequest().body());
     JsonNode call = sent.at("/contents/1/parts/0");
     assertThat(call.at("/functionCall/name").asText()).isEqualTo("get_country");
     assertThat(call.path("thoughtSignature").asText()).isEqualTo(signature);
@@ -230,7 +221,7 @@ class OpenAiClientOnGeminiIT {
             .content("France").build())
         .build());
 
-    JsonNode call = validGeminiRequest(upstream.takeRequest()).at("/contents/1/parts/0");
+    JsonNode call = GeminiSdk.acceptedRequest(upstream.takeRequest().body()).at("/contents/1/parts/0");
     assertThat(call.at("/functionCall/name").asText()).isEqualTo("get_country");
     assertThat(call.path("thoughtSignature").asText()).isNotEmpty(); // the kept one, or Google's documented stand-in
   }
@@ -247,7 +238,7 @@ class OpenAiClientOnGeminiIT {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().at("/choices/0/message/content").asText()).contains("Mexico City");
-    JsonNode sent = validGeminiRequest(upstream.takeRequest());
+    JsonNode sent = GeminiSdk.acceptedRequest(upstream.takeRequest().body());
     assertThat(sent.at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
     assertThat(sent.at("/generationConfig").toString()).contains("city");
   }

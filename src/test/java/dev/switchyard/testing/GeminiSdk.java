@@ -60,6 +60,13 @@ public final class GeminiSdk {
     }
   }
 
+  /** A request body the gateway sent a Gemini upstream, checked by {@link #assertRequestAccepted}. */
+  public static JsonNode acceptedRequest(byte[] body) {
+    JsonNode json = Fixtures.readJson(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    assertRequestAccepted(json);
+    return json;
+  }
+
   /** Reads a {@code GenerateContentResponse} (or stream chunk) with the SDK; every field must survive. */
   public static GenerateContentResponse assertResponseAccepted(byte[] body) {
     JsonNode json = standardBase64(Fixtures.readJson(new String(body, StandardCharsets.UTF_8)));
