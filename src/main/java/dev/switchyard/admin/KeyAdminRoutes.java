@@ -1,9 +1,11 @@
 package dev.switchyard.admin;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.gateway.Gateway;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.policy.auth.ApiKeys;
 import dev.switchyard.server.JsonReplies;
 import dev.switchyard.storage.StoredKey;
@@ -29,7 +31,7 @@ import java.util.function.Supplier;
  * /admin/keys/{id}} revokes one, at once.
  */
 public final class KeyAdminRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final Gateway gateway;
 
@@ -49,7 +51,7 @@ public final class KeyAdminRoutes {
             Vertx.currentContext())
         .compose(principal -> {
           if (!principal.master()) {
-            return Future.failedFuture(new GatewayException(403, GatewayException.ErrorKind.PERMISSION,
+            return Future.failedFuture(new GatewayException(ErrorKind.PERMISSION,
                 "master_key_required", null, "The admin API needs the master key."));
           }
           return action.get();
@@ -86,7 +88,7 @@ public final class KeyAdminRoutes {
     return blocking(() -> {
       Optional<StoredKey> key = gateway.storage().listKeys().stream().filter(k -> k.id().equals(id)).findFirst();
       if (key.isEmpty() || !gateway.storage().revokeKey(id, gateway.clock().instant())) {
-        throw new GatewayException(404, GatewayException.ErrorKind.NOT_FOUND, "key_not_found", "id",
+        throw new GatewayException(ErrorKind.NOT_FOUND, "key_not_found", "id",
             "No live key has the id '" + id + "'.");
       }
       gateway.authenticator().forget(key.get().keyHash());

@@ -1,6 +1,5 @@
 package dev.switchyard.canonical;
 
-import dev.switchyard.metering.Usage;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.switchyard.media;
 
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.config.MediaConfig;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

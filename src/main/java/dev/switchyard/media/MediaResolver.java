@@ -5,7 +5,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.config.MediaConfig;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.switchyard.metering;
 
+import dev.switchyard.canonical.Usage;
 import java.time.Instant;
 import java.util.Optional;
 

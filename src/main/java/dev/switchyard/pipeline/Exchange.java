@@ -1,6 +1,7 @@
 package dev.switchyard.pipeline;
 
-import dev.switchyard.metering.Usage;
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.policy.auth.Principal;
 import dev.switchyard.routing.RoutePlan;

@@ -1,5 +1,6 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.provider.UpstreamResponse;

@@ -1,5 +1,6 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.translation.ClientCodec;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
 package dev.switchyard.pipeline;
 
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.protocol.TopLevelObjectCapture;
 import dev.switchyard.provider.Provider;

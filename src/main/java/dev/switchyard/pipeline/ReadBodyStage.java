@@ -1,5 +1,7 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -49,7 +51,7 @@ public final class ReadBodyStage implements Stage {
   private static GatewayException tooLarge(Exchange exchange, long limit) {
     // The rest of the body is not read: the connection closes after the answer.
     exchange.response().putHeader("connection", "close");
-    return new GatewayException(413, GatewayException.ErrorKind.PAYLOAD_TOO_LARGE, "request_too_large", null,
+    return new GatewayException(ErrorKind.PAYLOAD_TOO_LARGE, "request_too_large", null,
         "The request body is larger than this gateway's limit of " + limit + " bytes.");
   }
 

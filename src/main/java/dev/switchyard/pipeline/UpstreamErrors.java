@@ -1,5 +1,7 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamBodies;
@@ -57,16 +59,4 @@ public final class UpstreamErrors {
         + "' refused the gateway's credentials (HTTP " + status + "). The gateway operator's log names the key.");
   }
 
-  /** The error category a provider's HTTP status falls in. */
-  public static GatewayException.ErrorKind kindFor(int status) {
-    return switch (status) {
-      case 400, 422 -> GatewayException.ErrorKind.INVALID_REQUEST;
-      case 401 -> GatewayException.ErrorKind.AUTHENTICATION;
-      case 403 -> GatewayException.ErrorKind.PERMISSION;
-      case 404 -> GatewayException.ErrorKind.NOT_FOUND;
-      case 413 -> GatewayException.ErrorKind.PAYLOAD_TOO_LARGE;
-      case 429 -> GatewayException.ErrorKind.RATE_LIMITED;
-      default -> status >= 500 ? GatewayException.ErrorKind.UPSTREAM : GatewayException.ErrorKind.INVALID_REQUEST;
-    };
-  }
 }

@@ -1,7 +1,7 @@
 package dev.switchyard.protocol;
 
 import dev.switchyard.canonical.MediaSource;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

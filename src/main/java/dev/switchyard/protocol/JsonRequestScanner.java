@@ -1,11 +1,11 @@
 package dev.switchyard.protocol;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,9 +18,7 @@ import java.util.Set;
  * of {@code model} are recorded so it can be renamed in place. Shared by every protocol's ingress.
  */
 public final class JsonRequestScanner {
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-      .build();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private JsonRequestScanner() {}
 

@@ -1,25 +1,19 @@
 package dev.switchyard.protocol;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The JSON plumbing the protocol translators share: one mapper that keeps numbers as written. */
 public final class JsonTrees {
-  /** Decimals stay BigDecimal so a tool argument {@code 1.10} is not re-serialized as {@code 1.1}. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  /** The shared mapper ({@link Json#MAPPER}), here beside the helpers that use it. */
+  public static final ObjectMapper MAPPER = Json.MAPPER;
 
   private JsonTrees() {}
 

@@ -1,5 +1,6 @@
 package dev.switchyard.protocol;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes JSON straight to bytes with Jackson's generator, as a body or as one SSE {@code data:} event. */
 public final class JsonWriting {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 

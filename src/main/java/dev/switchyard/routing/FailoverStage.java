@@ -3,7 +3,7 @@ package dev.switchyard.routing;
 import dev.switchyard.pipeline.Chain;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Stage;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamCall;

@@ -2,7 +2,8 @@ package dev.switchyard.routing;
 
 import dev.switchyard.pipeline.Chain;
 import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Stage;
 import dev.switchyard.policy.auth.Principal;
 import io.vertx.core.Future;
@@ -34,7 +35,7 @@ public final class RoutingStage implements Stage {
     }
     RoutePlan plan = lookup.get().plan();
     if (plan.targets().isEmpty()) {
-      return Future.failedFuture(new GatewayException(503, GatewayException.ErrorKind.UPSTREAM,
+      return Future.failedFuture(new GatewayException(ErrorKind.UNAVAILABLE,
           "provider_disabled", "model", "The model `" + model + "` has no enabled provider: "
               + String.join("; ", lookup.get().disabledTargets())));
     }

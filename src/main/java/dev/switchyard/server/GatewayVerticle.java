@@ -3,7 +3,8 @@ package dev.switchyard.server;
 import dev.switchyard.admin.KeyAdminRoutes;
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.protocol.anthropic.AnthropicIngress;
@@ -65,16 +66,15 @@ public final class GatewayVerticle extends VerticleBase {
     new GeminiModelsRoute(gateway).mount(router);
     new HealthRoutes(gateway).mount(router);
     new KeyAdminRoutes(gateway).mount(router);
-    router.route().last().handler(ctx -> JsonReplies.error(ctx.response(), new GatewayException(404,
-        GatewayException.ErrorKind.NOT_FOUND, "not_found", null,
+    router.route().last().handler(ctx -> JsonReplies.error(ctx.response(), new GatewayException(
+        ErrorKind.NOT_FOUND, "not_found", null,
         "Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
     router.errorHandler(405, ctx -> JsonReplies.error(ctx.response(), new GatewayException(405,
-        GatewayException.ErrorKind.INVALID_REQUEST, "method_not_allowed", null,
+        ErrorKind.OTHER_CLIENT_ERROR, "method_not_allowed", null,
         "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
     router.errorHandler(500, ctx -> {
       LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-      JsonReplies.error(ctx.response(), new GatewayException(500, GatewayException.ErrorKind.INTERNAL,
-          "internal_error", null, "Internal error in the gateway."));
+      JsonReplies.error(ctx.response(), GatewayException.internal(null));
     });
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(host)
@@ -157,7 +157,6 @@ public final class GatewayVerticle extends VerticleBase {
       return gateway;
     }
     LOG.error("request {}: unexpected failure", exchange.requestId(), failure);
-    return new GatewayException(500, GatewayException.ErrorKind.INTERNAL, "internal_error", null,
-        "Internal error in the gateway (request id " + exchange.requestId() + ").");
+    return GatewayException.internal(exchange.requestId());
   }
 }

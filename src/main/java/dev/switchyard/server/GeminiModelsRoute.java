@@ -1,7 +1,8 @@
 package dev.switchyard.server;
 
 import dev.switchyard.gateway.Gateway;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.gemini.GeminiErrors;
 import dev.switchyard.protocol.gemini.GeminiModelPath;
 import io.vertx.core.buffer.Buffer;
@@ -58,7 +59,7 @@ final class GeminiModelsRoute {
 
   private static void fail(RoutingContext ctx, Throwable failure) {
     GatewayException error = failure instanceof GatewayException gateway ? gateway
-        : new GatewayException(500, GatewayException.ErrorKind.INTERNAL, "internal_error", null,
+        : new GatewayException(ErrorKind.INTERNAL, "internal_error", null,
             "Internal error in the gateway.");
     JsonReplies.send(ctx.response(), error.status(), Buffer.buffer(GeminiErrors.render(error)));
   }

@@ -1,6 +1,7 @@
 package dev.switchyard.server;
 
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.openai.OpenAiErrors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,7 +31,7 @@ public final class JsonReplies {
     if (failure instanceof GatewayException gateway) {
       error(response, gateway);
     } else {
-      error(response, new GatewayException(500, GatewayException.ErrorKind.INTERNAL, "internal_error", null,
+      error(response, new GatewayException(ErrorKind.INTERNAL, "internal_error", null,
           "Internal error in the gateway."));
     }
   }

@@ -55,7 +55,7 @@ final class ModelsRoute {
     authenticate(gateway, ctx).onSuccess(principal -> {
       ModelRouter router = gateway.state().router();
       if (!usable(gateway, principal, name)) {
-        JsonReplies.error(ctx.response(), dev.switchyard.pipeline.GatewayException.modelNotFound(name));
+        JsonReplies.error(ctx.response(), dev.switchyard.error.GatewayException.modelNotFound(name));
         return;
       }
       JsonReplies.ok(ctx.response(), model(name, router));

@@ -1,5 +1,6 @@
 package dev.switchyard.storage;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
@@ -22,7 +23,7 @@ import org.flywaydb.core.Flyway;
  * settings and the migration folder differ per dialect.
  */
 public final class JdbcStorage implements Storage {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final HikariDataSource dataSource;
   private final String description;

@@ -1,5 +1,6 @@
 package dev.switchyard.translation;
 
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.routing.RouteTarget;
 
@@ -15,5 +16,5 @@ public interface AnswerEgressCodec<R, A> {
   A decodeAnswer(byte[] body);
 
   /** An error body from the provider, understood. */
-  EgressCodec.UpstreamError decodeError(int status, byte[] body);
+  UpstreamError decodeError(int status, byte[] body);
 }

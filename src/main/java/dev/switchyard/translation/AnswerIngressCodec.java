@@ -1,7 +1,7 @@
 package dev.switchyard.translation;
 
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.pipeline.ClientRequest;
 import io.vertx.core.buffer.Buffer;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.switchyard.translation;
 
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
@@ -36,11 +37,4 @@ public interface EgressCodec {
 
   /** An error body from the provider, understood: what to tell the client. */
   UpstreamError decodeError(int status, byte[] body);
-
-  /**
-   * A provider's error, protocol-neutral.
-   *
-   * @param status the status to give the client (a provider's own codes such as 529 mapped)
-   */
-  record UpstreamError(int status, String type, String message) {}
 }

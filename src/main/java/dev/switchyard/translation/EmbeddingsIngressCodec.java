@@ -2,7 +2,7 @@ package dev.switchyard.translation;
 
 import dev.switchyard.canonical.EmbeddingRequest;
 import dev.switchyard.canonical.EmbeddingResponse;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.util.Optional;
 
 /** The client's embedding protocol, seen from translation. */

@@ -2,7 +2,7 @@ package dev.switchyard.translation;
 
 import dev.switchyard.media.MediaResolver;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.WireProtocol;

@@ -5,7 +5,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 

@@ -1,9 +1,10 @@
 package dev.switchyard.translation;
 
-import dev.switchyard.metering.Usage;
+import dev.switchyard.error.UpstreamError;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.UpstreamErrors;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamBodies;
@@ -62,12 +63,11 @@ final class TranslatedAnswers {
 
   /** A provider's error, understood by its protocol and failed with, for the client's protocol to render. */
   static Future<Void> relayError(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential,
-      UpstreamResponse upstream, BiFunction<Integer, byte[], EgressCodec.UpstreamError> decodeError) {
+      UpstreamResponse upstream, BiFunction<Integer, byte[], UpstreamError> decodeError) {
     Provider provider = target.provider();
     return UpstreamErrors.read(exchange, provider, credential, upstream).compose(body -> {
-      EgressCodec.UpstreamError error = decodeError.apply(upstream.status(), body.getBytes());
-      return Future.failedFuture(new GatewayException(error.status(), UpstreamErrors.kindFor(error.status()),
-          error.type(), null, provider.redact(error.message())));
+      UpstreamError error = decodeError.apply(upstream.status(), body.getBytes());
+      return Future.failedFuture(error.toException(provider.redact(error.message())));
     });
   }
 

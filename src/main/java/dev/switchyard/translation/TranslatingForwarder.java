@@ -9,7 +9,7 @@ import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.ClientWrites;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.UpstreamErrors;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamBodies;

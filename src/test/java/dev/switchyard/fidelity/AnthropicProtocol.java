@@ -1,5 +1,7 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.ErrorResponse;
@@ -10,7 +12,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.anthropic.AnthropicErrors;
 import dev.switchyard.protocol.anthropic.AnthropicStreamDecoder;
 import dev.switchyard.protocol.anthropic.AnthropicStreamEncoder;
@@ -18,7 +20,6 @@ import dev.switchyard.protocol.anthropic.AnthropicToCanonical;
 import dev.switchyard.protocol.anthropic.CanonicalToAnthropic;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +196,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public int clientStatus(int status) {
-    return AnthropicErrors.clientStatus(status);
+    return ErrorKind.clientStatus(status);
   }
 
   @Override

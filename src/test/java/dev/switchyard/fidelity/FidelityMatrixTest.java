@@ -1,5 +1,6 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
-import dev.switchyard.pipeline.GatewayException;
-import dev.switchyard.pipeline.UpstreamErrors;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.translation.EgressCodec;
 import java.io.IOException;
@@ -333,9 +333,8 @@ class FidelityMatrixTest {
   }
 
   /** The client-side error TranslatingForwarder makes of an upstream's error. */
-  private static GatewayException asClientError(EgressCodec.UpstreamError error) {
-    return new GatewayException(error.status(), UpstreamErrors.kindFor(error.status()), error.type(), null,
-        error.message());
+  private static GatewayException asClientError(UpstreamError error) {
+    return error.toException(error.message());
   }
 
   // ---- misc ----

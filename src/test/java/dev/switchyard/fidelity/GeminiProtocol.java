@@ -1,5 +1,6 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.gemini.CanonicalToGemini;
 import dev.switchyard.protocol.gemini.CanonicalToGeminiResponse;
 import dev.switchyard.protocol.gemini.GeminiErrors;
@@ -20,7 +21,6 @@ import dev.switchyard.protocol.gemini.GeminiToCanonical;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GeminiSdk;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.openai.CanonicalToOpenAiChat;
 import dev.switchyard.protocol.openai.CanonicalToOpenAiChatRequest;
 import dev.switchyard.protocol.openai.OpenAiChatEgress;
@@ -22,7 +23,6 @@ import dev.switchyard.protocol.openai.OpenAiErrors;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.OpenAiSpec;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

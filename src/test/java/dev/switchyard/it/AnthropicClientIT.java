@@ -16,7 +16,7 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.Fixtures;

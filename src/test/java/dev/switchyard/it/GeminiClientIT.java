@@ -20,7 +20,7 @@ import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.Tool;
 import com.google.genai.types.Type;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.Fixtures;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.config.MediaConfig;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.UpstreamReply;
 import io.vertx.core.Future;

@@ -9,7 +9,7 @@ import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.config.MediaConfig;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.UpstreamReply;
 import io.vertx.core.Future;

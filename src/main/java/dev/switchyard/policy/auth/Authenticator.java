@@ -3,7 +3,7 @@ package dev.switchyard.policy.auth;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
 import dev.switchyard.storage.StoredKey;

@@ -5,7 +5,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.canonical.Role;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,9 +2,10 @@ package dev.switchyard.protocol.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,17 +16,14 @@ import java.nio.charset.StandardCharsets;
  * Anthropic's wire that is 503, the standard status for it (and retryable).
  */
 public final class AnthropicErrors {
-  /** Anthropic's nonstandard status for an overloaded service. */
-  public static final int OVERLOADED = 529;
-
   private AnthropicErrors() {}
 
   public static byte[] render(GatewayException e) {
-    return render(e.status(), e.getMessage());
+    return render(type(e.kind()), e.getMessage());
   }
 
   public static byte[] render(int status, String message) {
-    return render(type(status), message);
+    return render(type(ErrorKind.ofStatus(status)), message);
   }
 
   public static byte[] render(String type, String message) {
@@ -36,17 +34,22 @@ public final class AnthropicErrors {
 
   /** Anthropic's error type for an HTTP status. */
   public static String type(int status) {
-    return switch (status) {
-      case 400 -> "invalid_request_error";
-      case 401 -> "authentication_error";
-      case 402 -> "billing_error";
-      case 403 -> "permission_error";
-      case 404 -> "not_found_error";
-      case 413 -> "request_too_large";
-      case 429 -> "rate_limit_error";
-      case 503, OVERLOADED -> "overloaded_error";
-      case 504 -> "timeout_error";
-      default -> status >= 400 && status < 500 ? "invalid_request_error" : "api_error";
+    return type(ErrorKind.ofStatus(status));
+  }
+
+  /** Anthropic's name for each kind of error. */
+  public static String type(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_REQUEST, OTHER_CLIENT_ERROR, CONFLICT, CANCELLED -> "invalid_request_error";
+      case AUTHENTICATION -> "authentication_error";
+      case BILLING -> "billing_error";
+      case PERMISSION -> "permission_error";
+      case NOT_FOUND -> "not_found_error";
+      case PAYLOAD_TOO_LARGE -> "request_too_large";
+      case RATE_LIMITED -> "rate_limit_error";
+      case UNAVAILABLE -> "overloaded_error";
+      case TIMEOUT -> "timeout_error";
+      case INTERNAL, PROVIDER_ERROR, NOT_IMPLEMENTED, UPSTREAM_UNAVAILABLE -> "api_error";
     };
   }
 
@@ -66,17 +69,12 @@ public final class AnthropicErrors {
     };
   }
 
-  /** The status a client outside Anthropic's wire gets for an upstream's status. */
-  public static int clientStatus(int upstreamStatus) {
-    return upstreamStatus == OVERLOADED ? 503 : upstreamStatus;
-  }
-
   /**
    * Reads an Anthropic error body. A body that is not Anthropic's error JSON (a proxy's HTML page,
    * say) keeps its status, gets the type that status stands for, and is quoted as the message.
    */
   public static UpstreamError parse(int status, byte[] body) {
-    int clientStatus = clientStatus(status);
+    int clientStatus = ErrorKind.clientStatus(status);
     try {
       JsonNode error = JsonTrees.MAPPER.readTree(body).path("error");
       if (error.path("type").isTextual()) {

@@ -2,7 +2,7 @@ package dev.switchyard.protocol.anthropic;
 
 import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.protocol.JsonKind;
 import dev.switchyard.protocol.JsonRequestScanner;

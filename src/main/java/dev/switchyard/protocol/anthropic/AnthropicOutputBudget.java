@@ -1,7 +1,7 @@
 package dev.switchyard.protocol.anthropic;
 
 import dev.switchyard.canonical.ReasoningConfig;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,7 +1,7 @@
 package dev.switchyard.protocol.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.PassthroughForwarder;
 import dev.switchyard.protocol.JsonTrees;

@@ -2,7 +2,7 @@ package dev.switchyard.protocol.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

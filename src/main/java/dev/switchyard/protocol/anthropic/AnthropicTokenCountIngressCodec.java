@@ -3,7 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.translation.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;

@@ -3,7 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.InlineDataUrls;
 import dev.switchyard.protocol.JsonTrees;
 import java.nio.charset.StandardCharsets;

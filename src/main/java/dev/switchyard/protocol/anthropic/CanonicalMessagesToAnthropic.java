@@ -7,7 +7,7 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.SignatureOrigin;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.Optional;
 

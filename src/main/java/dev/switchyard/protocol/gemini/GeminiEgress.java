@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.gemini;
 
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;

@@ -1,10 +1,11 @@
 package dev.switchyard.protocol.gemini;
 
+import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.EmbeddingRequest;
 import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
@@ -70,7 +71,7 @@ public final class GeminiEmbeddingsEgress implements EmbeddingsEgressCodec {
   }
 
   @Override
-  public EgressCodec.UpstreamError decodeError(int status, byte[] body) {
+  public UpstreamError decodeError(int status, byte[] body) {
     return GeminiErrors.parse(status, body);
   }
 }

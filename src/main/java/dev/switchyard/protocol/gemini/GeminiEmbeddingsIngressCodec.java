@@ -5,7 +5,7 @@ import dev.switchyard.canonical.EmbeddingRequest;
 import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;

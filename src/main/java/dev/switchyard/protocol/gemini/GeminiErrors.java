@@ -2,9 +2,10 @@ package dev.switchyard.protocol.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +21,7 @@ public final class GeminiErrors {
   private GeminiErrors() {}
 
   public static byte[] render(GatewayException e) {
-    return render(e.status(), e.getMessage());
+    return JsonTrees.bytes(body(e.status(), grpcStatus(e.kind()), e.getMessage()));
   }
 
   /** The HTTP status stays the {@code code}, whatever gRPC name it gets. */
@@ -29,8 +30,12 @@ public final class GeminiErrors {
   }
 
   static ObjectNode body(int status, String message) {
+    return body(status, grpcStatus(status), message);
+  }
+
+  private static ObjectNode body(int status, String grpcStatus, String message) {
     ObjectNode body = JsonTrees.object();
-    body.putObject("error").put("code", status).put("message", message).put("status", grpcStatus(status));
+    body.putObject("error").put("code", status).put("message", message).put("status", grpcStatus);
     return body;
   }
 
@@ -39,18 +44,24 @@ public final class GeminiErrors {
    * oversized request with INVALID_ARGUMENT, and so does Switchyard (keeping 413 as the code).
    */
   public static String grpcStatus(int status) {
-    return switch (status) {
-      case 400, 413, 422 -> "INVALID_ARGUMENT";
-      case 401 -> "UNAUTHENTICATED";
-      case 403 -> "PERMISSION_DENIED";
-      case 404 -> "NOT_FOUND";
-      case 409 -> "ABORTED";
-      case 429 -> "RESOURCE_EXHAUSTED";
-      case 499 -> "CANCELLED";
-      case 501 -> "UNIMPLEMENTED";
-      case 502, 503 -> "UNAVAILABLE";
-      case 504 -> "DEADLINE_EXCEEDED";
-      default -> status >= 400 && status < 500 ? "FAILED_PRECONDITION" : "INTERNAL";
+    return grpcStatus(ErrorKind.ofStatus(status));
+  }
+
+  /** Google's gRPC code name for each kind of error. */
+  public static String grpcStatus(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_REQUEST, PAYLOAD_TOO_LARGE -> "INVALID_ARGUMENT";
+      case AUTHENTICATION -> "UNAUTHENTICATED";
+      case PERMISSION -> "PERMISSION_DENIED";
+      case NOT_FOUND -> "NOT_FOUND";
+      case CONFLICT -> "ABORTED";
+      case RATE_LIMITED -> "RESOURCE_EXHAUSTED";
+      case CANCELLED -> "CANCELLED";
+      case NOT_IMPLEMENTED -> "UNIMPLEMENTED";
+      case UPSTREAM_UNAVAILABLE, UNAVAILABLE -> "UNAVAILABLE";
+      case TIMEOUT -> "DEADLINE_EXCEEDED";
+      case BILLING, OTHER_CLIENT_ERROR -> "FAILED_PRECONDITION";
+      case INTERNAL, PROVIDER_ERROR -> "INTERNAL";
     };
   }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ReasoningConfig;
 import dev.switchyard.canonical.ResponseFormat;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.InlineDataUrls;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -31,12 +32,12 @@ public record GeminiModelPath(String version, String model, GeminiAction action)
     String resource = rest.substring(slash + "/models/".length());
     int colon = resource.lastIndexOf(':');
     if (colon < 0) {
-      throw new GatewayException(404, GatewayException.ErrorKind.NOT_FOUND, "not_found", null,
+      throw new GatewayException(ErrorKind.NOT_FOUND, "not_found", null,
           "Unknown path: " + path + " (expected models/{model}:{method}).");
     }
     String method = resource.substring(colon + 1);
-    GeminiAction action = GeminiAction.byMethod(method).orElseThrow(() -> new GatewayException(404,
-        GatewayException.ErrorKind.NOT_FOUND, "not_found", null, "Method '" + method
+    GeminiAction action = GeminiAction.byMethod(method).orElseThrow(() -> new GatewayException(
+        ErrorKind.NOT_FOUND, "not_found", null, "Method '" + method
             + "' is not served here; use generateContent, streamGenerateContent, embedContent, "
             + "batchEmbedContents or countTokens."));
     String model = validModel(resource.substring(0, colon)).orElseThrow(() -> GatewayException.invalidRequest(

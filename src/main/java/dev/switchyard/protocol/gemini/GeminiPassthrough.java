@@ -2,7 +2,7 @@ package dev.switchyard.protocol.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.PassthroughForwarder;
 import dev.switchyard.protocol.JsonTrees;

@@ -6,8 +6,9 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Role;
-import dev.switchyard.metering.Usage;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.canonical.Usage;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class GeminiResponseToCanonical {
   }
 
   private static GatewayException blocked(String reason) {
-    return new GatewayException(400, GatewayException.ErrorKind.INVALID_REQUEST, CONTENT_FILTER, null,
+    return new GatewayException(ErrorKind.INVALID_REQUEST, CONTENT_FILTER, null,
         blockedMessage(reason));
   }
 

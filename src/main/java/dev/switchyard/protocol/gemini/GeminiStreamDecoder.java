@@ -1,10 +1,10 @@
 package dev.switchyard.protocol.gemini;
 
+import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
-import dev.switchyard.translation.EgressCodec.UpstreamError;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,11 @@
 package dev.switchyard.protocol.gemini;
 
+import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.routing.RouteTarget;
 import dev.switchyard.translation.EgressCodec;
@@ -45,7 +46,7 @@ public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
   }
 
   @Override
-  public EgressCodec.UpstreamError decodeError(int status, byte[] body) {
+  public UpstreamError decodeError(int status, byte[] body) {
     return GeminiErrors.parse(status, body);
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayList;
 import java.util.HashSet;

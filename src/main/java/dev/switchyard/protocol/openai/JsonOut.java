@@ -1,7 +1,7 @@
 package dev.switchyard.protocol.openai;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.io.IOException;
 
 /** OpenAI pieces every writer of OpenAI JSON shares: the usage object and completion ids. */

@@ -1,5 +1,7 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.json.Json;
+import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.canonical.ChatRequest;
@@ -18,7 +20,7 @@ import java.util.function.Consumer;
 /** OpenAI chat completions as a translation target: for clients of other protocols on OpenAI-speaking models. */
 public final class OpenAiChatEgress implements EgressCodec {
   public static final OpenAiChatEgress INSTANCE = new OpenAiChatEgress();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final CanonicalToOpenAiChatRequest.Options COMPATIBLE =
       new CanonicalToOpenAiChatRequest.Options(true, false);
 

@@ -3,7 +3,7 @@ package dev.switchyard.protocol.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

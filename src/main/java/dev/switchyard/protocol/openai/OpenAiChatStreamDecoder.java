@@ -2,7 +2,7 @@ package dev.switchyard.protocol.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;
 import java.util.HashMap;
@@ -147,14 +147,7 @@ public final class OpenAiChatStreamDecoder {
     if (code.isInt() && code.asInt() >= 400 && code.asInt() <= 599) {
       return code.asInt();
     }
-    return switch (error.path("type").asText("")) {
-      case "invalid_request_error" -> 400;
-      case "authentication_error" -> 401;
-      case "permission_error" -> 403;
-      case "not_found_error" -> 404;
-      case "rate_limit_error" -> 429;
-      default -> 500;
-    };
+    return OpenAiErrors.status(error.path("type").asText(""));
   }
 
   /** A non-empty string field; empty strings and nulls carry nothing in a delta. */

@@ -4,7 +4,7 @@ import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.HashMap;

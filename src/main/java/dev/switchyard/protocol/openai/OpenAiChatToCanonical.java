@@ -1,8 +1,8 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
@@ -11,7 +11,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.Set;
  * {@code safety_identifier} as the end-user id when {@code user} is absent.
  */
 public final class OpenAiChatToCanonical {
-  static final ObjectMapper JSON = JsonMapper.builder().build();
+  static final ObjectMapper JSON = Json.MAPPER;
   /** Fields with no canonical equivalent that change nothing when they hold these values. */
   private static final Map<String, JsonNode> HARMLESS_DEFAULTS = Map.of(
       "logprobs", JsonNodeFactory.instance.booleanNode(false),

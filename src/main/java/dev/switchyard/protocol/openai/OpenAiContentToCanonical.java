@@ -3,7 +3,7 @@ package dev.switchyard.protocol.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.MediaSource;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,11 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.EmbeddingRequest;
 import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
@@ -63,7 +64,7 @@ public final class OpenAiEmbeddingsEgress implements EmbeddingsEgressCodec {
   }
 
   @Override
-  public EgressCodec.UpstreamError decodeError(int status, byte[] body) {
+  public UpstreamError decodeError(int status, byte[] body) {
     return OpenAiChatEgress.INSTANCE.decodeError(status, body);
   }
 }

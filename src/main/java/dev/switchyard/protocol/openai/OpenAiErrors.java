@@ -1,10 +1,12 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.util.Optional;
 
 /** OpenAI's error JSON: {@code {"error":{"message","type","param","code"}}}. */
 public final class OpenAiErrors {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private OpenAiErrors() {}
 
@@ -38,16 +40,32 @@ public final class OpenAiErrors {
     return Buffer.buffer(out.toByteArray());
   }
 
-  /** OpenAI's own type names for each error category. */
-  public static String type(GatewayException.ErrorKind kind) {
+  /** OpenAI's own type names for each kind of error. */
+  public static String type(ErrorKind kind) {
     return switch (kind) {
-      case INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE -> "invalid_request_error";
+      case INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, OTHER_CLIENT_ERROR, CONFLICT, BILLING, CANCELLED ->
+          "invalid_request_error";
       case AUTHENTICATION -> "authentication_error";
       case PERMISSION -> "permission_error";
       case RATE_LIMITED -> "rate_limit_error";
-      case UPSTREAM -> "upstream_error";
       case INTERNAL -> "server_error";
+      case PROVIDER_ERROR, NOT_IMPLEMENTED, UPSTREAM_UNAVAILABLE, UNAVAILABLE, TIMEOUT -> "upstream_error";
     };
+  }
+
+  /** The status an OpenAI error type stands for: the first kind OpenAI names so; 500 if none. */
+  public static int status(String type) {
+    for (ErrorKind kind : ErrorKind.values()) {
+      if (type(kind).equals(type)) {
+        return kind.status();
+      }
+    }
+    return ErrorKind.INTERNAL.status();
+  }
+
+  /** A provider's error without OpenAI's shape, in OpenAI's shape. */
+  public static Buffer wrap(int status, String message) {
+    return render(message, type(ErrorKind.ofStatus(status)), Optional.empty(), Optional.of("upstream_http_" + status));
   }
 
   /** True when {@code body} is already an OpenAI error object, so it can be relayed unchanged. */

@@ -2,7 +2,7 @@ package dev.switchyard.protocol.openai;
 
 import dev.switchyard.pipeline.ClientRequest;
 import dev.switchyard.pipeline.Forwarder;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Ingress;
 import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.translation.ClientCodec;

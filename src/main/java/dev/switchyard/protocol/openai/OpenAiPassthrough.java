@@ -1,6 +1,6 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.PassthroughForwarder;
 import dev.switchyard.provider.Provider;
@@ -63,8 +63,6 @@ final class OpenAiPassthrough extends PassthroughForwarder {
 
   @Override
   protected Buffer wrapError(int status, String message) {
-    return OpenAiErrors.render(message,
-        status == 429 ? "rate_limit_error" : status >= 500 ? "upstream_error" : "invalid_request_error",
-        Optional.empty(), Optional.of("upstream_http_" + status));
+    return OpenAiErrors.wrap(status, message);
   }
 }

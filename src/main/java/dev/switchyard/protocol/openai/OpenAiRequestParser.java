@@ -2,7 +2,7 @@ package dev.switchyard.protocol.openai;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonRequestScanner;
 import java.io.IOException;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * {@link Usage}. Also understands Groq's {@code x_groq.usage}, where that provider puts it.
  */
 public final class OpenAiUsage {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
   private static final byte[] USAGE_KEY = {'"', 'u', 's', 'a', 'g', 'e', '"'};
 
   private OpenAiUsage() {}

@@ -1,6 +1,6 @@
 package dev.switchyard.provider.simulator;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.config.SimulatorConfig;
@@ -25,8 +25,7 @@ import java.time.Duration;
  */
 public final class SimulatorTransport implements UpstreamTransport {
   static final double SLOW_TOKENS_PER_SECOND = 20;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final SimulatorConfig config;
 

@@ -2,7 +2,7 @@ package dev.switchyard.policy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.storage.JdbcStorage;
 import dev.switchyard.storage.StorageExecutor;
 import dev.switchyard.storage.StoredKey;

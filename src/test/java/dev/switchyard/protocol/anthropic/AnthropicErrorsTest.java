@@ -1,6 +1,7 @@
 package dev.switchyard.protocol.anthropic;
 
-import dev.switchyard.translation.EgressCodec.UpstreamError;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.UpstreamError;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.SDK;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.fixture;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.json;
@@ -8,7 +9,7 @@ import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.ErrorResponse;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +32,7 @@ class AnthropicErrorsTest {
       "504, timeout_error",
       "529, overloaded_error"})
   void eachStatusGetsAnthropicsErrorType(int status, String type) throws Exception {
-    byte[] body = AnthropicErrors.render(new GatewayException(status, GatewayException.ErrorKind.INTERNAL,
+    byte[] body = AnthropicErrors.render(new GatewayException(status, ErrorKind.ofStatus(status),
         null, null, "went wrong"));
     assertThat(json(body)).isEqualTo(json(
         "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"went wrong\"}}"));

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.sse.SseEvent;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import com.anthropic.models.messages.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.sse.SseEvent;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import dev.switchyard.canonical.ReasoningConfig;
 import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.List;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

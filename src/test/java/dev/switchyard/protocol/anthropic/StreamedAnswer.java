@@ -3,7 +3,7 @@ package dev.switchyard.protocol.anthropic;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.util.ArrayList;
 import java.util.List;
 

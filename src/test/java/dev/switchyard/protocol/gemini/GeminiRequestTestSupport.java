@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.ToolChoice;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GeminiSdk;
 import java.io.IOException;

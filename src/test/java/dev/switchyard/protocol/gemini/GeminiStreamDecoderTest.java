@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.Part;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

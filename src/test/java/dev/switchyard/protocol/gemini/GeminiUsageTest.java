@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

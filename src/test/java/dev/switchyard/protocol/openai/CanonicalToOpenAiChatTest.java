@@ -15,7 +15,7 @@ import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.testing.OpenAiSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

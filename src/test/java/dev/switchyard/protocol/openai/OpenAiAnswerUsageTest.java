@@ -2,7 +2,7 @@ package dev.switchyard.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
@@ -82,7 +82,7 @@ class OpenAiAnswerUsageTest {
       usage.feed(bytes);
     }
 
-    java.util.Optional<dev.switchyard.metering.Usage> finish() {
+    java.util.Optional<dev.switchyard.canonical.Usage> finish() {
       return usage.finish().flatMap(json -> OpenAiUsage.parseUsageObject(json, 0, json.length));
     }
   }

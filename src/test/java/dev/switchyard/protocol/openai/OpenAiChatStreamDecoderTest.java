@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.testing.OpenAiSpec;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;

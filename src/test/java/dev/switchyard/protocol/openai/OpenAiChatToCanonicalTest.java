@@ -12,7 +12,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.Role;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

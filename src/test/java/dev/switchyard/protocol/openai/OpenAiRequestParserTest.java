@@ -1,5 +1,6 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.error.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.pipeline.GatewayException;
+import dev.switchyard.error.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class OpenAiRequestParserTest {
         () -> OpenAiRequestParser.parse(endpoint, utf8(body)));
     assertThat(e).as("refusal of %s", body).isNotNull();
     assertThat(e.status()).isEqualTo(400);
-    assertThat(e.kind()).isEqualTo(GatewayException.ErrorKind.INVALID_REQUEST);
+    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
     return e;
   }
 

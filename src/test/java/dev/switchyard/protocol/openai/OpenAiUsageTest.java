@@ -3,7 +3,7 @@ package dev.switchyard.protocol.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.SharedFixtures;
-import dev.switchyard.metering.Usage;
+import dev.switchyard.canonical.Usage;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.sse.SseEventSplitter;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package dev.switchyard.pipeline;
+package dev.switchyard.error;
 
 import java.util.Optional;
 
@@ -12,6 +12,12 @@ public final class GatewayException extends RuntimeException {
   private final Optional<String> code;
   private final Optional<String> param;
 
+  /** An error with its kind's own status. */
+  public GatewayException(ErrorKind kind, String code, String param, String message) {
+    this(kind.status(), kind, code, param, message);
+  }
+
+  /** An error whose status is not its kind's own (a provider's 422 relayed as it came, say). */
   public GatewayException(int status, ErrorKind kind, String code, String param, String message) {
     super(message, null, false, false);
     this.status = status;
@@ -21,28 +27,38 @@ public final class GatewayException extends RuntimeException {
   }
 
   public static GatewayException invalidRequest(String param, String message) {
-    return new GatewayException(400, ErrorKind.INVALID_REQUEST, null, param, message);
+    return new GatewayException(ErrorKind.INVALID_REQUEST, null, param, message);
   }
 
   public static GatewayException unauthorized(String message) {
-    return new GatewayException(401, ErrorKind.AUTHENTICATION, "invalid_api_key", null, message);
+    return new GatewayException(ErrorKind.AUTHENTICATION, "invalid_api_key", null, message);
   }
 
   public static GatewayException forbidden(String message) {
-    return new GatewayException(403, ErrorKind.PERMISSION, "model_not_allowed", "model", message);
+    return new GatewayException(ErrorKind.PERMISSION, "model_not_allowed", "model", message);
   }
 
   public static GatewayException modelNotFound(String model) {
-    return new GatewayException(404, ErrorKind.NOT_FOUND, "model_not_found", "model",
+    return new GatewayException(ErrorKind.NOT_FOUND, "model_not_found", "model",
         "The model `" + model + "` does not exist or is not configured on this gateway.");
   }
 
+  public static GatewayException notFound(String message) {
+    return new GatewayException(ErrorKind.NOT_FOUND, "not_found", null, message);
+  }
+
   public static GatewayException badGateway(String message) {
-    return new GatewayException(502, ErrorKind.UPSTREAM, "upstream_error", null, message);
+    return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream_error", null, message);
   }
 
   public static GatewayException gatewayTimeout(String message) {
-    return new GatewayException(504, ErrorKind.UPSTREAM, "upstream_timeout", null, message);
+    return new GatewayException(ErrorKind.TIMEOUT, "upstream_timeout", null, message);
+  }
+
+  /** A fault of Switchyard's own: the client gets the request id to quote, never the details. */
+  public static GatewayException internal(String requestId) {
+    return new GatewayException(ErrorKind.INTERNAL, "internal_error", null,
+        "Internal error in the gateway" + (requestId == null ? "." : " (request id " + requestId + ")."));
   }
 
   public int status() {
@@ -59,17 +75,5 @@ public final class GatewayException extends RuntimeException {
 
   public Optional<String> param() {
     return param;
-  }
-
-  /** Protocol-neutral error categories; each ingress maps them to its own type names. */
-  public enum ErrorKind {
-    INVALID_REQUEST,
-    AUTHENTICATION,
-    PERMISSION,
-    NOT_FOUND,
-    PAYLOAD_TOO_LARGE,
-    RATE_LIMITED,
-    UPSTREAM,
-    INTERNAL
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchyard.metering;
+package dev.switchyard.canonical;
 
 /**
  * Token counts of one request as the provider reported them, normalised.
