@@ -7,7 +7,7 @@ import dev.switchyard.gateway.Gateway;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.policy.auth.ApiKeys;
-import dev.switchyard.server.JsonReplies;
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.storage.StoredKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

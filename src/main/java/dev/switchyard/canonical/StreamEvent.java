@@ -43,9 +43,22 @@ public sealed interface StreamEvent {
   record End() implements StreamEvent {}
 
   /**
-   * The provider reported an error mid-stream.
+   * The provider reported an error mid-stream, or the stream broke off before its end.
    *
    * @param status the HTTP status the error would have had, for protocols that carry one
+   * @param type the provider's name for the error, or {@link #INTERRUPTED}
    */
-  record Failure(int status, String type, String message) implements StreamEvent {}
+  record Failure(int status, String type, String message) implements StreamEvent {
+    /** The type of a failure no provider reported: the stream ended before its final event. */
+    public static final String INTERRUPTED = "stream_interrupted";
+
+    /** The stream broke off, or ended, before its answer was whole. */
+    public static Failure interrupted(String message) {
+      return new Failure(502, INTERRUPTED, message);
+    }
+
+    public boolean isInterruption() {
+      return INTERRUPTED.equals(type);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 package dev.switchyard.config;
 
-import dev.switchyard.provider.OpenAiCompatiblePreset;
+import dev.switchyard.config.OpenAiCompatiblePreset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

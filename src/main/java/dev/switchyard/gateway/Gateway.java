@@ -4,26 +4,18 @@ import dev.switchyard.config.GatewayConfig;
 import dev.switchyard.metering.UsageSink;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.pipeline.ReadBodyStage;
+import dev.switchyard.pipeline.UsageMetering;
 import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.policy.auth.AuthenticationStage;
-import dev.switchyard.protocol.anthropic.AnthropicEgress;
 import dev.switchyard.media.MediaFetcher;
 import dev.switchyard.media.MediaResolver;
-import dev.switchyard.protocol.anthropic.AnthropicTokenCountEgress;
-import dev.switchyard.protocol.gemini.GeminiEgress;
-import dev.switchyard.protocol.gemini.GeminiTokenCountEgress;
-import dev.switchyard.protocol.gemini.GeminiEmbeddingsEgress;
-import dev.switchyard.protocol.openai.OpenAiChatEgress;
-import dev.switchyard.protocol.openai.OpenAiEmbeddingsEgress;
-import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.routing.FailoverStage;
+import dev.switchyard.forwarding.FailoverStage;
 import dev.switchyard.routing.RoutingStage;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
-import dev.switchyard.translation.Forwarders;
+import dev.switchyard.forwarding.Forwarders;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,23 +48,14 @@ public final class Gateway {
     this.startedAt = clock.instant();
     this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock);
     // The whole order of a request's life, in one place.
-    this.pipeline = new Pipeline(List.of(
-        new AuthenticationStage(authenticator),
-        new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
-        new RoutingStage(() -> state().router()),
-        new FailoverStage(new Forwarders(
-            new Forwarders.Egresses(
-                Map.of(
-                    WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
-                    WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE,
-                    WireProtocol.GEMINI, GeminiEgress.INSTANCE),
-                Map.of(
-                    WireProtocol.OPENAI, OpenAiEmbeddingsEgress.INSTANCE,
-                    WireProtocol.GEMINI, GeminiEmbeddingsEgress.INSTANCE),
-                Map.of(
-                    WireProtocol.ANTHROPIC, AnthropicTokenCountEgress.INSTANCE,
-                    WireProtocol.GEMINI, GeminiTokenCountEgress.INSTANCE)),
-            new MediaResolver(new MediaFetcher(), () -> state().config().media())))));
+    this.pipeline = new Pipeline(
+        List.of(
+            new AuthenticationStage(authenticator),
+            new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
+            new RoutingStage(() -> state().router()),
+            new FailoverStage(List.of(), new Forwarders(Protocols.egresses(),
+                new MediaResolver(new MediaFetcher(), () -> state().config().media())))),
+        List.of(new UsageMetering(usageSink)));
   }
 
   public GatewayState state() {

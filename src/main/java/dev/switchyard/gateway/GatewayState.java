@@ -4,6 +4,7 @@ import dev.switchyard.config.GatewayConfig;
 import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.routing.ModelRouter;
+import dev.switchyard.simulator.SimulatorTransport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record GatewayState(GatewayConfig config, Map<String, Provider> providers
   public static GatewayState from(GatewayConfig config) {
     Map<String, Provider> providers = new LinkedHashMap<>();
     for (ProviderConfig provider : config.providers()) {
-      providers.put(provider.name(), Provider.from(provider));
+      providers.put(provider.name(), Provider.from(provider, SimulatorTransport::of));
     }
     return new GatewayState(config, Map.copyOf(providers), new ModelRouter(config.models(), providers));
   }

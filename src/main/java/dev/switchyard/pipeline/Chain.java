@@ -7,19 +7,26 @@ import java.util.List;
 public final class Chain {
   private final List<Stage> stages;
   private final int index;
+  private final Exchange exchange;
 
-  Chain(List<Stage> stages, int index) {
+  Chain(List<Stage> stages, int index, Exchange exchange) {
     this.stages = stages;
     this.index = index;
+    this.exchange = exchange;
   }
 
-  public Future<Void> proceed(Exchange exchange) {
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  /** Runs the next stage with {@code request}, which the exchange then reports as what is known. */
+  public Future<Completion> proceed(ProxyRequest request) {
     if (index >= stages.size()) {
       return Future.failedFuture(new IllegalStateException("the last stage must answer the request"));
     }
-    Stage stage = stages.get(index);
+    exchange.learned(request);
     try {
-      return stage.apply(exchange, new Chain(stages, index + 1));
+      return stages.get(index).apply(request, new Chain(stages, index + 1, exchange));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

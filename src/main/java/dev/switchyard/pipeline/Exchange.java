@@ -1,11 +1,11 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.canonical.ChatResponse;
+import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.canonical.Usage;
-import dev.switchyard.metering.UsageRecord;
-import dev.switchyard.policy.auth.Principal;
-import dev.switchyard.routing.RoutePlan;
-import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.protocol.Ingress;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamTarget;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -13,18 +13,17 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * One client request on its way through the pipeline: what each stage learned about it, and the
- * client's response. Lives on one event loop, so it needs no locking.
- *
- * <p>Design note: the overhead figure counts only time spent in Switchyard's own code. It is the
- * sum of "own work" segments: request handling until the upstream call goes out (minus waiting
- * for the client's body), and the handling of what comes back.
+ * One client request and its response on the wire: the HTTP request, its id, the time Switchyard
+ * spends on it, the attempts made for it, who watches it, and whether the client is still there.
+ * What the stages learn about the request travels separately, as an immutable {@link ProxyRequest}.
+ * Lives on one event loop, so it needs no locking.
  */
 public final class Exchange {
   public static final String REQUEST_ID_HEADER = "x-request-id";
@@ -32,34 +31,24 @@ public final class Exchange {
   private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final String requestId;
-  private final HttpServerRequest request;
-  private final Ingress ingress;
+  private final HttpServerRequest http;
   private final HttpClient upstreamClient;
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
+  private final OverheadClock overhead = new OverheadClock();
+  private final List<Attempt> attempts = new ArrayList<>(2);
+  private final List<ExchangeObserver> observers = new ArrayList<>(2);
   private final List<Runnable> onClientGone = new ArrayList<>(2);
-
-  private long overheadNanos;
-  private long segmentStart = startNanos;
-  private boolean inOwnWork = true;
+  private ProxyRequest request;
   private boolean clientGone;
+  private boolean completed;
 
-  private Principal principal;
-  private ClientRequest clientRequest;
-  private RoutePlan plan;
-  private dev.switchyard.canonical.ChatRequest canonical;
-  private RouteTarget servedBy;
-  private int attempts;
-  private Usage usage;
-  private List<String> droppedFields = List.of();
-  private UsageRecord.Outcome outcome = UsageRecord.Outcome.REJECTED;
-
-  public Exchange(HttpServerRequest request, Ingress ingress, HttpClient upstreamClient) {
-    this.request = request;
-    this.ingress = ingress;
+  public Exchange(HttpServerRequest http, Ingress ingress, HttpClient upstreamClient) {
+    this.http = http;
     this.upstreamClient = upstreamClient;
-    this.requestId = requestIdOf(request);
-    request.response().closeHandler(ignored -> clientWentAway());
+    this.requestId = requestIdOf(http);
+    this.request = ProxyRequest.arriving(ingress);
+    http.response().closeHandler(ignored -> clientWentAway());
   }
 
   /** The client's own {@code x-request-id} when it is a sane one, else a new id. */
@@ -70,23 +59,21 @@ public final class Exchange {
 
   private static String newRequestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+    return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+        + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
   }
 
   public String requestId() {
     return requestId;
   }
 
-  public HttpServerRequest request() {
-    return request;
+  /** The client's HTTP request. */
+  public HttpServerRequest http() {
+    return http;
   }
 
   public HttpServerResponse response() {
-    return request.response();
-  }
-
-  public Ingress ingress() {
-    return ingress;
+    return http.response();
   }
 
   public HttpClient upstreamClient() {
@@ -97,78 +84,91 @@ public final class Exchange {
     return startedAt;
   }
 
-  // ---- what the stages learned ----
-
-  public Principal principal() {
-    return principal;
+  public long elapsedMillis() {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  public void principal(Principal value) {
-    principal = value;
+  /** What the pipeline has learned about the request so far (the last stage's view). */
+  public ProxyRequest request() {
+    return request;
   }
 
-  public ClientRequest clientRequest() {
-    return clientRequest;
+  void learned(ProxyRequest latest) {
+    request = latest;
   }
 
-  public void clientRequest(ClientRequest value) {
-    clientRequest = value;
+  // ---- time spent in Switchyard ----
+
+  public OverheadClock overhead() {
+    return overhead;
   }
 
-  /** The request in canonical form, translated once and kept for every attempt that needs it. */
-  public dev.switchyard.canonical.ChatRequest canonical(
-      java.util.function.Function<ClientRequest, dev.switchyard.canonical.ChatRequest> translate) {
-    if (canonical == null) {
-      canonical = translate.apply(clientRequest);
+  /** Switchyard's own code runs for this exchange again. */
+  public void resumeOwnWork() {
+    overhead.resume();
+  }
+
+  /** Switchyard now waits for the network (client body, upstream answer). */
+  public void pauseOwnWork() {
+    overhead.pause();
+  }
+
+  public long overheadMicros() {
+    return overhead.micros();
+  }
+
+  // ---- attempts ----
+
+  /** Begins the next attempt: recorded in order, and shown to the observers. */
+  public Attempt startAttempt(UpstreamTarget target, Optional<Provider.Credential> credential, boolean mayFailOver) {
+    Attempt attempt = new Attempt(attempts.size() + 1, target, credential, request.ingress().protocol(),
+        mayFailOver);
+    attempts.add(attempt);
+    for (ExchangeObserver observer : observers) {
+      observer.attemptStarted(this, attempt);
     }
-    return canonical;
+    return attempt;
   }
 
-  /** The client's request fields that translation to canonical form could not carry. */
-  public List<String> droppedFields() {
-    return droppedFields;
+  public List<Attempt> attempts() {
+    return Collections.unmodifiableList(attempts);
   }
 
-  public void droppedFields(List<String> fields) {
-    droppedFields = List.copyOf(fields);
+  /** The attempt whose answer the client got, if one did. */
+  public Optional<Attempt> servedBy() {
+    return attempts.isEmpty() || attempts.getLast().outcome().isEmpty()
+        ? Optional.empty() : Optional.of(attempts.getLast());
   }
 
-  public RoutePlan plan() {
-    return plan;
+  // ---- observers ----
+
+  public void observe(ExchangeObserver observer) {
+    observers.add(observer);
   }
 
-  public void plan(RoutePlan value) {
-    plan = value;
+  /** Shows a translated stream's canonical event to the observers. */
+  public void streamEvent(StreamEvent event) {
+    for (ExchangeObserver observer : observers) {
+      observer.streamEvent(this, event);
+    }
   }
 
-  /** Records the start of an upstream attempt. */
-  public void attempting(RouteTarget target) {
-    attempts++;
-    servedBy = target;
+  /** Shows a translated complete answer to the observers. */
+  public void answer(ChatResponse answer) {
+    for (ExchangeObserver observer : observers) {
+      observer.answer(this, answer);
+    }
   }
 
-  public int attempts() {
-    return attempts;
-  }
-
-  public Optional<RouteTarget> servedBy() {
-    return Optional.ofNullable(servedBy);
-  }
-
-  public void usage(Usage value) {
-    usage = value;
-  }
-
-  public Optional<Usage> usage() {
-    return Optional.ofNullable(usage);
-  }
-
-  public void outcome(UsageRecord.Outcome value) {
-    outcome = value;
-  }
-
-  public UsageRecord.Outcome outcome() {
-    return outcome;
+  /** The exchange is over; the observers hear it once. */
+  void complete(Completion completion) {
+    if (completed) {
+      return;
+    }
+    completed = true;
+    for (ExchangeObserver observer : observers) {
+      observer.completed(this, completion);
+    }
   }
 
   // ---- the client going away ----
@@ -191,43 +191,18 @@ public final class Exchange {
       return;
     }
     clientGone = true;
-    outcome = UsageRecord.Outcome.CLIENT_CANCELLED;
     for (Runnable action : onClientGone) {
       action.run();
     }
     onClientGone.clear();
   }
 
-  // ---- overhead accounting ----
-
-  /** Switchyard's own code starts running for this exchange. */
-  public void resumeOwnWork() {
-    if (!inOwnWork) {
-      inOwnWork = true;
-      segmentStart = System.nanoTime();
-    }
-  }
-
-  /** Switchyard now waits for the network (client body, upstream answer). */
-  public void pauseOwnWork() {
-    if (inOwnWork) {
-      inOwnWork = false;
-      overheadNanos += System.nanoTime() - segmentStart;
-    }
-  }
-
-  public long overheadMicros() {
-    long nanos = overheadNanos + (inOwnWork ? System.nanoTime() - segmentStart : 0);
-    return nanos / 1000;
-  }
-
-  public long elapsedMillis() {
-    return (System.nanoTime() - startNanos) / 1_000_000;
-  }
-
   // ---- writing the response ----
 
-  /** Sets status and Switchyard's own headers; the overhead so far goes into its header. */
+  /**
+   * Sets status and Switchyard's own headers (the overhead so far goes into its header); the
+   * observers hear that the answer starts, and the current attempt that its first byte is out.
+   */
   public HttpServerResponse head(int status, String contentType) {
     HttpServerResponse response = response();
     response.setStatusCode(status);
@@ -235,6 +210,12 @@ public final class Exchange {
     headers.set("content-type", contentType);
     headers.set(REQUEST_ID_HEADER, requestId);
     headers.set(OVERHEAD_HEADER, Long.toString(overheadMicros()));
+    if (!attempts.isEmpty()) {
+      attempts.getLast().firstByteSent();
+    }
+    for (ExchangeObserver observer : observers) {
+      observer.responseStarted(this, status);
+    }
     return response;
   }
 
@@ -244,26 +225,7 @@ public final class Exchange {
     if (clientGone || response.headWritten() || response.ended()) {
       return;
     }
-    Buffer body = ingress.renderError(error);
+    Buffer body = request.ingress().renderError(error);
     head(error.status(), "application/json").end(body);
-  }
-
-  public UsageRecord toRecord() {
-    HttpServerResponse response = response();
-    return new UsageRecord(
-        requestId,
-        startedAt,
-        principal == null ? "" : principal.keyId(),
-        ingress.endpointName(),
-        clientRequest == null ? "" : clientRequest.model(),
-        servedBy().map(t -> t.provider().name()),
-        servedBy().map(RouteTarget::upstreamModel),
-        clientRequest != null && clientRequest.stream(),
-        response.getStatusCode(),
-        usage(),
-        outcome,
-        attempts,
-        elapsedMillis(),
-        overheadMicros());
   }
 }

@@ -1,17 +1,64 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.metering.UsageRecord.Outcome;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** An ordered list of stages that every exchange of one kind goes through. */
+/**
+ * The ordered stages every model request goes through, and the observers that watch every one
+ * (metering). A stage's rejection is answered here, in the client's protocol; every exchange ends
+ * with one {@link Completion} shown to the observers.
+ */
 public final class Pipeline {
-  private final List<Stage> stages;
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  public Pipeline(List<Stage> stages) {
+  private final List<Stage> stages;
+  private final List<ExchangeObserver> observers;
+
+  public Pipeline(List<Stage> stages, List<ExchangeObserver> observers) {
     this.stages = List.copyOf(stages);
+    this.observers = List.copyOf(observers);
   }
 
-  public Future<Void> run(Exchange exchange) {
-    return new Chain(stages, 0).proceed(exchange);
+  /** Runs the exchange through the stages; the future completes when its response is whole. */
+  public Future<Completion> run(Exchange exchange) {
+    observers.forEach(exchange::observe);
+    Future<Completion> answered;
+    try {
+      answered = new Chain(stages, 0, exchange).proceed(exchange.request());
+    } catch (RuntimeException e) {
+      answered = Future.failedFuture(e);
+    }
+    return answered
+        .recover(failure -> Future.succeededFuture(refused(exchange, failure)))
+        .onSuccess(exchange::complete);
+  }
+
+  /** A stage refused the request, or failed: the client is told in its protocol. */
+  private static Completion refused(Exchange exchange, Throwable failure) {
+    GatewayException error;
+    if (failure instanceof GatewayException gateway) {
+      error = gateway;
+    } else {
+      LOG.error("request {}: unexpected failure", exchange.requestId(), failure);
+      error = GatewayException.internal(exchange.requestId());
+    }
+    if (exchange.clientGone()) {
+      return Completion.cancelled(exchange.response().headWritten() ? exchange.response().getStatusCode()
+          : ErrorKind.CANCELLED.status(), Optional.empty());
+    }
+    if (exchange.response().headWritten()) { // a failure after the answer began: it must not pass as whole
+      if (!exchange.response().ended()) {
+        exchange.response().reset();
+      }
+      return new Completion(Outcome.INTERRUPTED, exchange.response().getStatusCode(), Optional.empty());
+    }
+    exchange.fail(error);
+    return new Completion(Outcome.REJECTED, error.status(), Optional.empty());
   }
 }

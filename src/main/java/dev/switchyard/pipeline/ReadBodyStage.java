@@ -2,6 +2,7 @@ package dev.switchyard.pipeline;
 
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.protocol.RequestHead;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -20,9 +21,10 @@ public final class ReadBodyStage implements Stage {
   }
 
   @Override
-  public Future<Void> apply(Exchange exchange, Chain chain) {
+  public Future<Completion> apply(ProxyRequest proxied, Chain chain) {
+    Exchange exchange = chain.exchange();
     long limit = maxBodyBytes.getAsLong();
-    HttpServerRequest request = exchange.request();
+    HttpServerRequest request = exchange.http();
     String declared = request.getHeader("content-length");
     if (declared != null && parseLength(declared) > limit) {
       return Future.failedFuture(tooLarge(exchange, limit));
@@ -43,8 +45,8 @@ public final class ReadBodyStage implements Stage {
     request.resume();
     return body.future().compose(bytes -> {
       exchange.resumeOwnWork();
-      exchange.clientRequest(exchange.ingress().parse(request, bytes.getBytes()));
-      return chain.proceed(exchange);
+      RequestHead head = new RequestHead(request.path(), request.query(), request.headers());
+      return chain.proceed(proxied.withBody(proxied.ingress().parse(head, bytes.getBytes())));
     });
   }
 

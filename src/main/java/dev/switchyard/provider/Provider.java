@@ -1,8 +1,8 @@
 package dev.switchyard.provider;
 
 import dev.switchyard.config.ProviderConfig;
+import dev.switchyard.config.OpenAiCompatiblePreset;
 import dev.switchyard.config.ProviderKinds;
-import dev.switchyard.provider.simulator.SimulatorTransport;
 import io.vertx.core.MultiMap;
 import java.net.URI;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A configured provider at run time: where it lives, how it is called, its credentials (rotated
@@ -77,8 +78,12 @@ public final class Provider {
         : Optional.empty();
   }
 
-  /** Builds the run-time provider for a config entry; the one place a kind picks its adapter. */
-  public static Provider from(ProviderConfig config) {
+  /**
+   * Builds the run-time provider for a config entry; the one place a kind picks its adapter.
+   *
+   * @param inProcess the transport of an in-process provider ({@code kind: simulator}), made from its config
+   */
+  public static Provider from(ProviderConfig config, Function<ProviderConfig, UpstreamTransport> inProcess) {
     return switch (config.kind()) {
       case ProviderKinds.OPENAI -> new Provider(config, WireProtocol.OPENAI,
           config.baseUrl().orElse(DEFAULT_OPENAI_URL), OpenAiCompatiblePreset.Quirks.STANDARD,
@@ -98,7 +103,7 @@ public final class Provider {
           config.baseUrl().orElse(DEFAULT_GEMINI_URL), OpenAiCompatiblePreset.Quirks.STANDARD,
           HttpTransport.INSTANCE);
       case ProviderKinds.SIMULATOR -> new Provider(config, WireProtocol.OPENAI, "http://simulator.invalid",
-          new OpenAiCompatiblePreset.Quirks(false, true, true), new SimulatorTransport(config.simulator()));
+          new OpenAiCompatiblePreset.Quirks(false, true, true), inProcess.apply(config));
       default -> throw new IllegalArgumentException("unknown provider kind " + config.kind());
     };
   }

@@ -1,6 +1,8 @@
 package dev.switchyard.routing;
 
 import dev.switchyard.config.ModelConfig;
+import dev.switchyard.pipeline.RoutePlan;
+import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.provider.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +50,7 @@ public final class ModelRouter {
     if (config == null) {
       return Optional.empty();
     }
-    List<RouteTarget> targets = new ArrayList<>();
+    List<UpstreamTarget> targets = new ArrayList<>();
     List<String> disabled = new ArrayList<>();
     for (ModelConfig.TargetConfig target : config.targets()) {
       Provider provider = providers.get(target.provider());
@@ -56,7 +58,7 @@ public final class ModelRouter {
         disabled.add(provider.name() + ": " + provider.disabledReason().get());
         continue;
       }
-      targets.add(new RouteTarget(provider, target.model().replace("*", captured)));
+      targets.add(new UpstreamTarget(provider, target.model().replace("*", captured)));
     }
     return Optional.of(new Lookup(new RoutePlan(model, config.name(), targets), disabled));
   }

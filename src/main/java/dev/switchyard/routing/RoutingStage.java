@@ -1,11 +1,13 @@
 package dev.switchyard.routing;
 
-import dev.switchyard.pipeline.Chain;
-import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.pipeline.Chain;
+import dev.switchyard.pipeline.Completion;
+import dev.switchyard.pipeline.Principal;
+import dev.switchyard.pipeline.ProxyRequest;
+import dev.switchyard.pipeline.RoutePlan;
 import dev.switchyard.pipeline.Stage;
-import dev.switchyard.policy.auth.Principal;
 import io.vertx.core.Future;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,9 +24,9 @@ public final class RoutingStage implements Stage {
   }
 
   @Override
-  public Future<Void> apply(Exchange exchange, Chain chain) {
-    String model = exchange.clientRequest().model();
-    Principal principal = exchange.principal();
+  public Future<Completion> apply(ProxyRequest request, Chain chain) {
+    String model = request.model();
+    Principal principal = request.principal().orElseThrow();
     if (!principal.mayUse(model)) {
       return Future.failedFuture(GatewayException.forbidden(
           "This API key may not use the model `" + model + "`."));
@@ -35,11 +37,10 @@ public final class RoutingStage implements Stage {
     }
     RoutePlan plan = lookup.get().plan();
     if (plan.targets().isEmpty()) {
-      return Future.failedFuture(new GatewayException(ErrorKind.UNAVAILABLE,
-          "provider_disabled", "model", "The model `" + model + "` has no enabled provider: "
+      return Future.failedFuture(new GatewayException(ErrorKind.UNAVAILABLE, "provider_disabled", "model",
+          "The model `" + model + "` has no enabled provider: "
               + String.join("; ", lookup.get().disabledTargets())));
     }
-    exchange.plan(plan);
-    return chain.proceed(exchange);
+    return chain.proceed(request.withPlan(plan));
   }
 }

@@ -1,17 +1,17 @@
 package dev.switchyard.server;
 
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.admin.KeyAdminRoutes;
 import dev.switchyard.gateway.Gateway;
+import dev.switchyard.gateway.Protocols;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.Ingress;
 import dev.switchyard.pipeline.Pipeline;
-import dev.switchyard.protocol.anthropic.AnthropicIngress;
 import dev.switchyard.protocol.gemini.GeminiAction;
 import dev.switchyard.protocol.gemini.GeminiIngress;
 import dev.switchyard.protocol.gemini.GeminiModelPath;
-import dev.switchyard.protocol.openai.OpenAiIngress;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
@@ -56,11 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::ownHeaders);
     // The model endpoints: dispatched by exact path before the router, which they do not need.
-    Map<String, Ingress> modelEndpoints = Map.of(
-        "/v1/chat/completions", OpenAiIngress.chatCompletions(gateway.clock()),
-        "/v1/embeddings", OpenAiIngress.embeddings(),
-        "/anthropic/v1/messages", AnthropicIngress.messages(),
-        "/anthropic/v1/messages/count_tokens", AnthropicIngress.countTokens());
+    Map<String, Ingress> modelEndpoints = Protocols.endpoints(gateway.clock());
     Pipeline pipeline = gateway.pipeline();
     new ModelsRoute(gateway).mount(router);
     new GeminiModelsRoute(gateway).mount(router);
@@ -135,28 +131,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void handle(HttpServerRequest request, Ingress ingress, Pipeline pipeline) {
     request.pause(); // the body is read only after authentication
-    Exchange exchange = new Exchange(request, ingress, upstreamClient);
-    pipeline.run(exchange).onComplete(result -> {
-      if (result.failed()) {
-        exchange.fail(asGatewayError(exchange, result.cause()));
-      }
+    pipeline.run(new Exchange(request, ingress, upstreamClient)).onComplete(ignored -> {
       if (!request.isEnded()) { // drop an unread body so the connection can serve the next request
-        request.handler(ignored -> { });
+        request.handler(ignored2 -> { });
         request.resume();
       }
-      try {
-        gateway.usageSink().record(exchange.toRecord());
-      } catch (RuntimeException e) {
-        LOG.error("request {}: the metering hook failed", exchange.requestId(), e);
-      }
     });
-  }
-
-  private static GatewayException asGatewayError(Exchange exchange, Throwable failure) {
-    if (failure instanceof GatewayException gateway) {
-      return gateway;
-    }
-    LOG.error("request {}: unexpected failure", exchange.requestId(), failure);
-    return GatewayException.internal(exchange.requestId());
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.server;
 
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;

@@ -1,5 +1,6 @@
 package dev.switchyard.server;
 
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.gateway.Gateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

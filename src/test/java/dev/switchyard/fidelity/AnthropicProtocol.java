@@ -1,5 +1,10 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,20 +19,18 @@ import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.anthropic.AnthropicErrors;
-import dev.switchyard.protocol.anthropic.AnthropicStreamDecoder;
-import dev.switchyard.protocol.anthropic.AnthropicStreamEncoder;
 import dev.switchyard.protocol.anthropic.AnthropicToCanonical;
-import dev.switchyard.protocol.anthropic.CanonicalToAnthropic;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Anthropic's Messages API, judged by anthropic-java's types and its MessageAccumulator. */
 final class AnthropicProtocol implements Protocol {
   static final AnthropicProtocol INSTANCE = new AnthropicProtocol();
-  /** Request fields AnthropicToCanonical ignores because they only tune Anthropic's own service. */
+  private static final String PATH = "/anthropic/v1/messages";
+  private static final ChatIngressCodec INGRESS = ProductionCodecs.chatIngress(PATH);
+  private static final ChatEgressCodec EGRESS = ProductionCodecs.egress(WireProtocol.ANTHROPIC);
 
   private AnthropicProtocol() {}
 
@@ -50,7 +53,13 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<ChatRequest> toCanonical(byte[] body, String urlPath) {
-    return AnthropicToCanonical.translate(body);
+    return INGRESS.toCanonical(ProductionCodecs.parse(PATH, body));
+  }
+
+  /** The client request the answers are written for: model {@code client-model}, streamed or not. */
+  private static ClientRequest answering(boolean stream) {
+    return ProductionCodecs.parse(PATH, ("{\"model\":\"client-model\",\"max_tokens\":1,\"messages\":[],"
+        + "\"stream\":" + stream + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Anthropic-only tuning fields in the recorded request, which no other provider has a place for. */
@@ -64,7 +73,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> encodeAnswer(ChatResponse response) {
-    return new Translation<>(CanonicalToAnthropic.response(response, "client-model"), List.of());
+    return Translation.complete(INGRESS.encodeResponse(response, answering(false)).getBytes());
   }
 
   @Override
@@ -85,10 +94,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Received encodeStream(Matrix.Cells cells, List<StreamEvent> events, StreamAsk ask) {
-    AnthropicStreamEncoder encoder = new AnthropicStreamEncoder("client-model");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    events.forEach(e -> out.writeBytes(encoder.encode(e)));
-    List<SseEvent> sse = Wire.sse(out.toByteArray());
+    List<SseEvent> sse = Wire.sse(ProductionCodecs.joined(ProductionCodecs.encode(INGRESS, answering(true), events)));
     cells.check("stream: message_start … message_stop, each event named as its type", () -> {
       List<String> types = sse.stream().map(e -> Wire.json(e.data()).path("type").asText()).toList();
       assertThat(types).first().isEqualTo("message_start");
@@ -142,7 +148,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> fromCanonical(ChatRequest request, String model) {
-    return CanonicalToAnthropic.translate(request, model);
+    return EGRESS.encodeRequest(request, ProductionCodecs.target(ProviderKinds.ANTHROPIC, model));
   }
 
   @Override
@@ -168,7 +174,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public Translation<ChatResponse> decodeAnswer(byte[] body) {
-    return new Translation<>(AnthropicToCanonical.response(body), List.of());
+    return Translation.complete(EGRESS.decodeResponse(body));
   }
 
   @Override
@@ -178,10 +184,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public List<StreamEvent> decodeStream(byte[] body) {
-    List<StreamEvent> events = new ArrayList<>();
-    AnthropicStreamDecoder decoder = new AnthropicStreamDecoder(events::add);
-    Wire.anthropicPayloads(body).forEach(decoder::accept);
-    return events;
+    return ProductionCodecs.decode(WireProtocol.ANTHROPIC, ProductionCodecs.asSse(Wire.anthropicPayloads(body)));
   }
 
   @Override
@@ -191,7 +194,7 @@ final class AnthropicProtocol implements Protocol {
 
   @Override
   public UpstreamError decodeError(int status, byte[] body) {
-    return AnthropicErrors.parse(status, body);
+    return EGRESS.decodeError(status, body);
   }
 
   @Override

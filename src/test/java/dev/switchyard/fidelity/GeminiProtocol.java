@@ -1,5 +1,8 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,17 +14,11 @@ import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.protocol.gemini.CanonicalToGemini;
-import dev.switchyard.protocol.gemini.CanonicalToGeminiResponse;
 import dev.switchyard.protocol.gemini.GeminiErrors;
-import dev.switchyard.protocol.gemini.GeminiResponseToCanonical;
-import dev.switchyard.protocol.gemini.GeminiStreamDecoder;
-import dev.switchyard.protocol.gemini.GeminiStreamEncoder;
 import dev.switchyard.protocol.gemini.GeminiToCanonical;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GeminiSdk;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +29,8 @@ import java.util.List;
  */
 final class GeminiProtocol implements Protocol {
   static final GeminiProtocol INSTANCE = new GeminiProtocol();
+  private static final ChatEgressCodec EGRESS = ProductionCodecs.egress(WireProtocol.GEMINI);
+  private static final byte[] EMPTY_REQUEST = "{\"contents\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   private static final String RETRY_INFO = "type.googleapis.com/google.rpc.RetryInfo";
 
   private GeminiProtocol() {}
@@ -56,9 +55,8 @@ final class GeminiProtocol implements Protocol {
   /** The model and streaming come from the URL, {@code /v1beta/models/<model>:<action>}. */
   @Override
   public Translation<ChatRequest> toCanonical(byte[] body, String urlPath) {
-    String path = urlPath.contains("?") ? urlPath.substring(0, urlPath.indexOf('?')) : urlPath;
-    String model = path.substring(path.lastIndexOf("models/") + "models/".length(), path.lastIndexOf(':'));
-    return GeminiToCanonical.request(body, model, path.endsWith(":streamGenerateContent"));
+    String path = urlPath.startsWith("/gemini/") ? urlPath : "/gemini" + urlPath;
+    return ProductionCodecs.chatIngress(path).toCanonical(ProductionCodecs.parse(path, body));
   }
 
   @Override
@@ -68,7 +66,9 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> encodeAnswer(ChatResponse response) {
-    return new Translation<>(CanonicalToGeminiResponse.response(response, "client-model"), List.of());
+    String path = "/gemini/v1beta/models/client-model:generateContent";
+    return Translation.complete(ProductionCodecs.chatIngress(path).encodeResponse(response,
+        ProductionCodecs.parse(path, EMPTY_REQUEST)).getBytes());
   }
 
   @Override
@@ -85,12 +85,9 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public Received encodeStream(Matrix.Cells cells, List<StreamEvent> events, StreamAsk ask) {
-    GeminiStreamEncoder.Framing framing = ask.jsonArray() ? GeminiStreamEncoder.Framing.JSON_ARRAY
-        : GeminiStreamEncoder.Framing.SSE;
-    GeminiStreamEncoder encoder = new GeminiStreamEncoder("client-model", framing);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    events.forEach(e -> out.writeBytes(encoder.encode(e)));
-    byte[] body = out.toByteArray();
+    String path = "/gemini/v1beta/models/client-model:streamGenerateContent" + (ask.jsonArray() ? "" : "?alt=sse");
+    byte[] body = ProductionCodecs.joined(ProductionCodecs.encode(ProductionCodecs.chatIngress(path),
+        ProductionCodecs.parse(path, EMPTY_REQUEST), events));
     List<byte[]> chunks = GeminiSdk.chunks(body);
     cells.check(ask.jsonArray() ? "stream: one JSON array of chunks, the last with the finishReason"
         : "stream: SSE data events, one chunk each, the last with the finishReason", () -> {
@@ -171,7 +168,7 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> fromCanonical(ChatRequest request, String model) {
-    return CanonicalToGemini.request(request, model);
+    return EGRESS.encodeRequest(request, ProductionCodecs.target(ProviderKinds.GEMINI, model));
   }
 
   @Override
@@ -197,7 +194,7 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public Translation<ChatResponse> decodeAnswer(byte[] body) {
-    return new Translation<>(GeminiResponseToCanonical.response(body), List.of());
+    return Translation.complete(EGRESS.decodeResponse(body));
   }
 
   @Override
@@ -208,10 +205,7 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public List<StreamEvent> decodeStream(byte[] body) {
-    List<StreamEvent> events = new ArrayList<>();
-    GeminiStreamDecoder decoder = new GeminiStreamDecoder(events::add);
-    GeminiSdk.chunks(body).forEach(decoder::accept);
-    return events;
+    return ProductionCodecs.decode(WireProtocol.GEMINI, ProductionCodecs.asSse(GeminiSdk.chunks(body)));
   }
 
   @Override
@@ -221,7 +215,7 @@ final class GeminiProtocol implements Protocol {
 
   @Override
   public UpstreamError decodeError(int status, byte[] body) {
-    return GeminiErrors.parse(status, body);
+    return EGRESS.decodeError(status, body);
   }
 
   /** Google's message, with RetryInfo's delay appended: the one detail a client acts on. */

@@ -1,5 +1,10 @@
 package dev.switchyard.fidelity;
 
+import dev.switchyard.provider.WireProtocol;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +17,6 @@ import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.protocol.openai.CanonicalToOpenAiChat;
-import dev.switchyard.protocol.openai.CanonicalToOpenAiChatRequest;
-import dev.switchyard.protocol.openai.OpenAiChatEgress;
-import dev.switchyard.protocol.openai.OpenAiChatResponseToCanonical;
-import dev.switchyard.protocol.openai.OpenAiChatStreamDecoder;
-import dev.switchyard.protocol.openai.OpenAiChatStreamEncoder;
 import dev.switchyard.protocol.openai.OpenAiChatToCanonical;
 import dev.switchyard.protocol.openai.OpenAiErrors;
 import dev.switchyard.sse.SseEvent;
@@ -34,21 +33,24 @@ import java.util.List;
  * picks for them ({@code max_tokens} rather than {@code max_completion_tokens}).
  */
 final class OpenAiProtocol implements Protocol {
-  static final OpenAiProtocol OPENAI = new OpenAiProtocol(Kind.OPENAI, "OpenAI", "gpt-4o",
-      CanonicalToOpenAiChatRequest.Options.OPENAI);
+  static final OpenAiProtocol OPENAI = new OpenAiProtocol(Kind.OPENAI, "OpenAI", "gpt-4o", ProviderKinds.OPENAI);
   static final OpenAiProtocol COMPATIBLE = new OpenAiProtocol(Kind.OPENAI_COMPATIBLE, "OpenAI-compatible",
-      "deepseek-chat", new CanonicalToOpenAiChatRequest.Options(true, false));
+      "deepseek-chat", ProviderKinds.OPENAI_COMPATIBLE);
+  private static final String PATH = "/v1/chat/completions";
+  private static final ChatIngressCodec INGRESS = ProductionCodecs.chatIngress(PATH);
+  private static final ChatEgressCodec EGRESS = ProductionCodecs.egress(WireProtocol.OPENAI);
 
   private final Kind kind;
   private final String label;
   private final String model;
-  private final CanonicalToOpenAiChatRequest.Options options;
+  /** The provider kind whose options the egress applies (OpenAI's own, or other compatible servers'). */
+  private final String providerKind;
 
-  private OpenAiProtocol(Kind kind, String label, String model, CanonicalToOpenAiChatRequest.Options options) {
+  private OpenAiProtocol(Kind kind, String label, String model, String providerKind) {
     this.kind = kind;
     this.label = label;
     this.model = model;
-    this.options = options;
+    this.providerKind = providerKind;
   }
 
   @Override
@@ -70,7 +72,14 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public Translation<ChatRequest> toCanonical(byte[] body, String urlPath) {
-    return OpenAiChatToCanonical.translate(body);
+    return INGRESS.toCanonical(ProductionCodecs.parse(PATH, body));
+  }
+
+  /** The client request the answers are written for: model {@code client-model}, streamed or not. */
+  private static ClientRequest answering(boolean stream, boolean includeUsage) {
+    return ProductionCodecs.parse(PATH, ("{\"model\":\"client-model\",\"messages\":[{\"role\":\"user\","
+        + "\"content\":\"hi\"}],\"stream\":" + stream + ",\"stream_options\":{\"include_usage\":" + includeUsage
+        + "}}").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -80,7 +89,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> encodeAnswer(ChatResponse response) {
-    return CanonicalToOpenAiChat.response(response, "client-model", 0);
+    return Translation.complete(INGRESS.encodeResponse(response, answering(false, false)).getBytes());
   }
 
   @Override
@@ -113,9 +122,7 @@ final class OpenAiProtocol implements Protocol {
 
   /** The data of each chunk the OpenAI encoder writes, checking each write is one SSE event. */
   private static List<String> encode(List<StreamEvent> events, boolean includeUsage) {
-    List<Buffer> buffers = new ArrayList<>();
-    OpenAiChatStreamEncoder encoder = new OpenAiChatStreamEncoder("client-model", 0, includeUsage, buffers::add);
-    events.forEach(encoder::accept);
+    List<Buffer> buffers = ProductionCodecs.encode(INGRESS, answering(true, includeUsage), events);
     List<String> data = new ArrayList<>();
     for (Buffer buffer : buffers) {
       List<SseEvent> sse = Wire.sse(buffer.getBytes());
@@ -185,7 +192,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public Translation<byte[]> fromCanonical(ChatRequest request, String model) {
-    return CanonicalToOpenAiChatRequest.request(request, model, options);
+    return EGRESS.encodeRequest(request, ProductionCodecs.target(providerKind, model));
   }
 
   @Override
@@ -224,7 +231,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public Translation<ChatResponse> decodeAnswer(byte[] body) {
-    return OpenAiChatResponseToCanonical.translate(body);
+    return Translation.complete(EGRESS.decodeResponse(body));
   }
 
   @Override
@@ -234,11 +241,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public List<StreamEvent> decodeStream(byte[] body) {
-    List<StreamEvent> events = new ArrayList<>();
-    OpenAiChatStreamDecoder decoder = new OpenAiChatStreamDecoder(events::add);
-    Wire.sse(body).forEach(decoder::accept);
-    decoder.endOfInput();
-    return events;
+    return ProductionCodecs.decode(WireProtocol.OPENAI, Wire.sse(body));
   }
 
   @Override
@@ -248,7 +251,7 @@ final class OpenAiProtocol implements Protocol {
 
   @Override
   public UpstreamError decodeError(int status, byte[] body) {
-    return OpenAiChatEgress.INSTANCE.decodeError(status, body);
+    return EGRESS.decodeError(status, body);
   }
 
   @Override

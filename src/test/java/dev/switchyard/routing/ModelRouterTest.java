@@ -7,7 +7,9 @@ import dev.switchyard.config.ModelConfig.TargetConfig;
 import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.config.SimulatorConfig;
+import dev.switchyard.pipeline.RoutePlan;
 import dev.switchyard.provider.Provider;
+import dev.switchyard.simulator.SimulatorTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ class ModelRouterTest {
     return Provider.from(new ProviderConfig(name, kind, Optional.empty(),
         kind.equals(ProviderKinds.OPENAI_COMPATIBLE) ? Optional.of("http://127.0.0.1:9/v1") : Optional.empty(),
         List.of(keys), Map.of(), ProviderConfig.DEFAULT_CONNECT_TIMEOUT, ProviderConfig.DEFAULT_TIMEOUT,
-        SimulatorConfig.DEFAULT));
+        SimulatorConfig.DEFAULT), SimulatorTransport::of);
   }
 
   private static ModelConfig model(String name, String... providerAndModel) {
@@ -130,7 +132,7 @@ class ModelRouterTest {
   void keylessPresetAndSimulatorAreNotDisabled() {
     Provider ollama = Provider.from(new ProviderConfig("local", ProviderKinds.OPENAI_COMPATIBLE,
         Optional.of("ollama"), Optional.empty(), List.of(), Map.of(), ProviderConfig.DEFAULT_CONNECT_TIMEOUT,
-        ProviderConfig.DEFAULT_TIMEOUT, SimulatorConfig.DEFAULT));
+        ProviderConfig.DEFAULT_TIMEOUT, SimulatorConfig.DEFAULT), SimulatorTransport::of);
     ModelRouter local = new ModelRouter(List.of(model("llama", "local", "llama3"), model("echo", "sim", "echo")),
         Map.of("local", ollama, "sim", provider("sim", ProviderKinds.SIMULATOR)));
 

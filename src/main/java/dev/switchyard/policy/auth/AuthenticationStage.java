@@ -1,10 +1,15 @@
 package dev.switchyard.policy.auth;
 
 import dev.switchyard.pipeline.Chain;
+import dev.switchyard.pipeline.Completion;
 import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.pipeline.Principal;
+import dev.switchyard.pipeline.ProxyRequest;
 import dev.switchyard.pipeline.Stage;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Refuses requests without a valid Switchyard key (401) and records who is calling. */
 public final class AuthenticationStage implements Stage {
@@ -15,21 +20,20 @@ public final class AuthenticationStage implements Stage {
   }
 
   @Override
-  public Future<Void> apply(Exchange exchange, Chain chain) {
-    CompletableFuture<Principal> result = authenticator.authenticate(ApiKeys.presented(exchange.request()));
+  public Future<Completion> apply(ProxyRequest request, Chain chain) {
+    Exchange exchange = chain.exchange();
+    CompletableFuture<Principal> result = authenticator.authenticate(ApiKeys.presented(exchange.http()));
     if (result.isDone()) { // a cache hit: stay on this call stack, no hop through the event loop
       try {
-        exchange.principal(result.join());
-      } catch (java.util.concurrent.CompletionException e) {
+        return chain.proceed(request.withPrincipal(result.join()));
+      } catch (CompletionException e) {
         return Future.failedFuture(e.getCause());
       }
-      return chain.proceed(exchange);
     }
     exchange.pauseOwnWork();
-    return Future.fromCompletionStage(result, io.vertx.core.Vertx.currentContext()).compose(principal -> {
+    return Future.fromCompletionStage(result, Vertx.currentContext()).compose(principal -> {
       exchange.resumeOwnWork();
-      exchange.principal(principal);
-      return chain.proceed(exchange);
+      return chain.proceed(request.withPrincipal(principal));
     });
   }
 }

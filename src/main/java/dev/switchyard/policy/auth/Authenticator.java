@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
 import dev.switchyard.storage.StoredKey;

@@ -5,24 +5,24 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.sse.SseEvent;
-import dev.switchyard.translation.EgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.protocol.ChatEgressCodec;
 import java.util.function.Consumer;
 
 /** Anthropic's Messages API as a translation target: canonical requests out, its answers back in. */
-public final class AnthropicEgress implements EgressCodec {
+public final class AnthropicEgress implements ChatEgressCodec {
   public static final AnthropicEgress INSTANCE = new AnthropicEgress();
 
   private AnthropicEgress() {}
 
   @Override
-  public String path(ChatRequest request, RouteTarget target) {
+  public String path(ChatRequest request, UpstreamTarget target) {
     return "/v1/messages";
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
     return CanonicalToAnthropic.translate(request, target.upstreamModel());
   }
 
@@ -32,8 +32,8 @@ public final class AnthropicEgress implements EgressCodec {
   }
 
   @Override
-  public Consumer<SseEvent> newStreamDecoder(Consumer<StreamEvent> out) {
-    return new AnthropicStreamDecoder(out)::accept;
+  public StreamDecoder newStreamDecoder(Consumer<StreamEvent> out) {
+    return new AnthropicStreamDecoder(out);
   }
 
   @Override

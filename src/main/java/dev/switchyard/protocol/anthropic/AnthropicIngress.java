@@ -1,15 +1,19 @@
 package dev.switchyard.protocol.anthropic;
 
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.Ingress;
+import dev.switchyard.protocol.ClientQuery;
 import dev.switchyard.protocol.JsonKind;
 import dev.switchyard.protocol.JsonRequestScanner;
+import dev.switchyard.protocol.PassthroughCodec;
+import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.protocol.RequestSchema;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.ClientCodec;
+import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,9 +82,17 @@ public final class AnthropicIngress implements Ingress {
   }
 
   @Override
-  public ClientRequest parse(byte[] body) {
+  public ClientRequest parse(RequestHead head, byte[] body) {
     JsonRequestScanner.Scan scan = JsonRequestScanner.scan(body, schema, Map.of());
-    return new AnthropicRequest(body, scan.model(), scan.modelStart(), scan.modelEnd(), scan.stream(), path);
+    Map<String, String> anthropicHeaders = new HashMap<>();
+    for (Map.Entry<String, String> header : head.headers()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (name.startsWith("anthropic-")) {
+        anthropicHeaders.put(name, header.getValue());
+      }
+    }
+    return new AnthropicRequest(body, scan.model(), scan.modelStart(), scan.modelEnd(), scan.stream(), path,
+        anthropicHeaders, ClientQuery.withoutKey(head.query()));
   }
 
   @Override
@@ -89,7 +101,7 @@ public final class AnthropicIngress implements Ingress {
   }
 
   @Override
-  public Forwarder passthrough() {
+  public PassthroughCodec passthrough() {
     return PASSTHROUGH;
   }
 

@@ -2,16 +2,15 @@ package dev.switchyard.protocol.anthropic;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
-import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.error.GatewayException;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /** Anthropic's Messages API as the client's side of a translation: Claude Code on any model. */
-final class AnthropicIngressCodec implements IngressCodec {
+final class AnthropicIngressCodec implements ChatIngressCodec {
 
   @Override
   public Translation<ChatRequest> toCanonical(ClientRequest request) {
@@ -24,18 +23,7 @@ final class AnthropicIngressCodec implements IngressCodec {
   }
 
   @Override
-  public Consumer<StreamEvent> newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
-    AnthropicStreamEncoder encoder = new AnthropicStreamEncoder(request.model());
-    return event -> {
-      byte[] bytes = encoder.encode(event);
-      if (bytes.length > 0) {
-        out.accept(Buffer.buffer(bytes));
-      }
-    };
-  }
-
-  @Override
-  public Buffer renderError(GatewayException error) {
-    return Buffer.buffer(AnthropicErrors.render(error));
+  public StreamEncoder newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
+    return new AnthropicStreamEncoder(request.model(), out);
   }
 }

@@ -2,89 +2,117 @@ package dev.switchyard.protocol.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.Usage;
-import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.PassthroughForwarder;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.PassthroughCodec;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
-import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.sse.SseEvent;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import java.util.Map;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Anthropic in, Anthropic out: the client's body with only {@code model} renamed, its
- * {@code anthropic-*} headers (version, betas) passed along, and the answer relayed as it comes;
- * usage is read from {@code message_start} and {@code message_delta}.
+ * {@code anthropic-*} headers (version, betas) and query passed along, and the answer relayed as it
+ * comes; usage is read from {@code message_start} and {@code message_delta}. A stream is whole at
+ * {@code message_stop}, or at the {@code message_delta} before it for servers that close early.
  */
-final class AnthropicPassthrough extends PassthroughForwarder {
-  private static final Buffer INTERRUPTED_EVENT = Buffer.buffer("event: error\ndata: "
+final class AnthropicPassthrough implements PassthroughCodec {
+  private static final byte[] INTERRUPTED_EVENT = ("event: error\ndata: "
       + new String(AnthropicErrors.render(502, "The upstream stream broke off before its end."),
-          java.nio.charset.StandardCharsets.UTF_8) + "\n\n");
+          java.nio.charset.StandardCharsets.UTF_8) + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   @Override
-  public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    AnthropicRequest request = (AnthropicRequest) exchange.clientRequest();
-    Provider provider = target.provider();
-    MultiMap headers = provider.upstreamHeaders(credential, request.stream());
-    for (Map.Entry<String, String> header : exchange.request().headers()) {
-      String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (name.startsWith("anthropic-")) {
-        headers.set(name, header.getValue());
-      }
-    }
-    String query = exchange.request().query(); // the SDKs mark beta calls with ?beta=true
-    return new UpstreamRequest(HttpMethod.POST, query == null ? request.path() : request.path() + "?" + query, headers,
+  public UpstreamRequest request(ClientRequest clientRequest, UpstreamTarget target,
+      Optional<Provider.Credential> credential) {
+    AnthropicRequest request = (AnthropicRequest) clientRequest;
+    MultiMap headers = target.provider().upstreamHeaders(credential, request.stream());
+    request.anthropicHeaders().forEach(headers::set);
+    return new UpstreamRequest(HttpMethod.POST, request.upstreamPath(), headers,
         Buffer.buffer(request.forUpstream(target.upstreamModel())), request.stream());
   }
 
   @Override
-  protected Optional<Usage> usageObject(byte[] json) {
+  public Optional<Usage> usageObject(byte[] json) {
     try {
       return Optional.of(AnthropicUsage.fromJson(JsonTrees.MAPPER.readTree(json)));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
 
   @Override
-  protected boolean relayEvent(Exchange exchange, SseEvent event) {
-    String type = event.type();
-    if (type.equals("message_start") || type.equals("message_delta")) {
-      try {
-        JsonNode json = JsonTrees.MAPPER.readTree(event.data());
-        JsonNode usage = type.equals("message_start") ? json.path("message").path("usage") : json.path("usage");
-        Usage started = exchange.usage().orElse(null);
-        exchange.usage(started == null || type.equals("message_start")
-            ? AnthropicUsage.fromJson(usage)
-            : AnthropicUsage.merged(AnthropicUsage.toJson(started), usage));
-      } catch (java.io.IOException e) {
-        // not JSON: relayed all the same, the client's SDK will say what it thinks of it
+  public StreamWatch watchStream(ClientRequest request) {
+    return new StreamWatch() {
+      private Usage usage;
+      private boolean finished;
+      private boolean failed;
+
+      @Override
+      public boolean relay(SseEvent event) {
+        switch (event.type()) {
+          case "message_start", "message_delta" -> readUsage(event);
+          case "message_stop" -> finished = true;
+          case "error" -> finished = failed = true;
+          default -> { }
+        }
+        return true;
       }
-    }
-    return true;
+
+      private void readUsage(SseEvent event) {
+        boolean start = event.type().equals("message_start");
+        try {
+          JsonNode json = JsonTrees.MAPPER.readTree(event.data());
+          JsonNode reported = start ? json.path("message").path("usage") : json.path("usage");
+          usage = usage == null || start
+              ? AnthropicUsage.fromJson(reported)
+              : AnthropicUsage.merged(AnthropicUsage.toJson(usage), reported);
+          if (!start) {
+            finished = true; // the message_delta carries the stop reason: the answer is whole
+          }
+        } catch (IOException e) {
+          // not JSON: relayed all the same, the client's SDK will say what it thinks of it
+        }
+      }
+
+      @Override
+      public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
+      }
+
+      @Override
+      public boolean finished() {
+        return finished;
+      }
+
+      @Override
+      public boolean failed() {
+        return failed;
+      }
+    };
   }
 
   @Override
-  protected Buffer interruptedEvent() {
-    return INTERRUPTED_EVENT;
+  public Buffer interruptedEvent() {
+    return Buffer.buffer(INTERRUPTED_EVENT);
   }
 
   @Override
-  protected boolean isOwnErrorShape(Buffer body) {
+  public boolean isOwnErrorShape(Buffer body) {
     try {
       JsonNode json = JsonTrees.MAPPER.readTree(body.getBytes());
       return json != null && "error".equals(json.path("type").asText()) && json.path("error").isObject();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }
 
   @Override
-  protected Buffer wrapError(int status, String message) {
+  public Buffer wrapError(int status, String message) {
     return Buffer.buffer(AnthropicErrors.render(status, message));
   }
 }

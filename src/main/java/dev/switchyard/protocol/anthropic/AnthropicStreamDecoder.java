@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.StreamDecoder;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;
 import java.util.HashMap;
@@ -20,11 +21,12 @@ import java.util.function.Consumer;
  * place), as are {@code ping} and event types this code does not know, as Anthropic asks clients
  * to do. Only candidate 0 exists.
  */
-public final class AnthropicStreamDecoder {
+public final class AnthropicStreamDecoder implements StreamDecoder {
   private final Consumer<StreamEvent> sink;
   private final Map<Integer, Block> blocks = new HashMap<>();
   private JsonNode startUsage = JsonTrees.object();
   private int nextToolIndex;
+  private boolean finished; // message_delta came: the answer is whole, only message_stop may be missing
   private boolean ended;
 
   public AnthropicStreamDecoder(Consumer<StreamEvent> sink) {
@@ -32,6 +34,7 @@ public final class AnthropicStreamDecoder {
   }
 
   /** One Server-Sent Event of the upstream's stream. */
+  @Override
   public void accept(SseEvent event) {
     byte[] data = event.data();
     if (data.length > 0) {
@@ -72,6 +75,20 @@ public final class AnthropicStreamDecoder {
   /** True once the stream reached {@code message_stop} or an error; false means it was cut short. */
   public boolean ended() {
     return ended;
+  }
+
+  /**
+   * The upstream body ended: after {@code message_delta} (the stop reason and final usage) the
+   * answer is whole even if {@code message_stop} never came; before it, the stream was cut off.
+   */
+  @Override
+  public void finish() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    sink.accept(finished ? new StreamEvent.End()
+        : StreamEvent.Failure.interrupted("The Anthropic stream ended before its answer finished."));
   }
 
   private void start(JsonNode message) {
@@ -133,6 +150,7 @@ public final class AnthropicStreamDecoder {
   }
 
   private void messageDelta(JsonNode event) {
+    finished = true;
     JsonNode delta = event.path("delta");
     sink.accept(new StreamEvent.Finish(0,
         AnthropicStopReasons.toCanonical(JsonTrees.string(delta, "stop_reason").orElse(null)),

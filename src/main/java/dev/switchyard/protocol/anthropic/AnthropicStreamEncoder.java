@@ -5,11 +5,14 @@ import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.StreamEncoder;
+import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns canonical stream events into Anthropic's exact Messages stream: {@code message_start}
@@ -21,10 +24,11 @@ import java.util.Optional;
  * Anthropic requests ask for one. A tool call's late fragment, after another block has opened,
  * still goes out with its own block's index: lossless, though Anthropic itself never interleaves.
  */
-public final class AnthropicStreamEncoder {
+public final class AnthropicStreamEncoder implements StreamEncoder {
   private enum Kind { TEXT, THINKING, REDACTED, TOOL }
 
   private final String model;
+  private final Consumer<Buffer> sink;
   private final Map<Integer, Integer> toolBlocks = new HashMap<>();
   private ByteArrayOutputStream out;
   private boolean started;
@@ -37,13 +41,37 @@ public final class AnthropicStreamEncoder {
   private Optional<String> stopSequence = Optional.empty();
   private Usage usage = Usage.ZERO;
 
-  /** @param requestedModel the model name the client asked for, which its stream reports */
-  public AnthropicStreamEncoder(String requestedModel) {
+  /**
+   * @param requestedModel the model name the client asked for, which its stream reports
+   * @param sink where each event's bytes go
+   */
+  public AnthropicStreamEncoder(String requestedModel, Consumer<Buffer> sink) {
     this.model = requestedModel;
+    this.sink = sink;
+  }
+
+  /** An encoder whose bytes are read event by event from {@link #encode}. */
+  AnthropicStreamEncoder(String requestedModel) {
+    this(requestedModel, bytes -> { });
+  }
+
+  @Override
+  public void accept(StreamEvent event) {
+    byte[] bytes = encode(event);
+    if (bytes.length > 0) {
+      sink.accept(Buffer.buffer(bytes));
+    }
+  }
+
+  @Override
+  public void finish() {
+    if (!ended) {
+      accept(StreamEvent.Failure.interrupted("The upstream stream broke off before its end."));
+    }
   }
 
   /** The SSE bytes for one canonical event; empty when it adds nothing to the client's stream. */
-  public byte[] encode(StreamEvent event) {
+  byte[] encode(StreamEvent event) {
     out = new ByteArrayOutputStream(256);
     if (ended || !forCandidateZero(event)) {
       return out.toByteArray();
@@ -79,7 +107,8 @@ public final class AnthropicStreamEncoder {
       case StreamEvent.End e -> end();
       case StreamEvent.Failure f -> {
         ended = true;
-        String type = f.type() == null || f.type().isBlank() ? AnthropicErrors.type(f.status()) : f.type();
+        String type = f.type() == null || f.type().isBlank() || f.isInterruption()
+            ? AnthropicErrors.type(f.status()) : f.type();
         ObjectNode error = JsonTrees.object().put("type", "error");
         error.putObject("error").put("type", type).put("message", f.message());
         write("error", error);

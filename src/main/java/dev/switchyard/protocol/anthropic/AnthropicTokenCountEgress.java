@@ -7,9 +7,9 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.translation.EgressCodec;
-import dev.switchyard.translation.TokenCountEgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.TokenCountEgressCodec;
 import java.util.Set;
 
 /**
@@ -23,12 +23,12 @@ public final class AnthropicTokenCountEgress implements TokenCountEgressCodec {
   private AnthropicTokenCountEgress() {}
 
   @Override
-  public String path(ChatRequest request, RouteTarget target) {
+  public String path(ChatRequest request, UpstreamTarget target) {
     return "/v1/messages/count_tokens";
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
     ObjectNode body = (ObjectNode) JsonTrees.readUpstream(
         CanonicalToAnthropic.request(request, target.upstreamModel()), "Anthropic");
     body.retain(COUNTED);

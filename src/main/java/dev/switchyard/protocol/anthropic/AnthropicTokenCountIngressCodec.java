@@ -2,10 +2,10 @@ package dev.switchyard.protocol.anthropic;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.translation.TokenCountIngressCodec;
+import dev.switchyard.protocol.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;
 
 /** Anthropic's count_tokens as the client's side of a translation: Claude Code counting on any model that counts. */

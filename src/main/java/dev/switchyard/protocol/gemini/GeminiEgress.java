@@ -5,13 +5,13 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.sse.SseEvent;
-import dev.switchyard.translation.EgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.protocol.ChatEgressCodec;
 import java.util.function.Consumer;
 
 /** Gemini's generateContent as a translation target: OpenAI and Anthropic clients on Gemini models. */
-public final class GeminiEgress implements EgressCodec {
+public final class GeminiEgress implements ChatEgressCodec {
   public static final GeminiEgress INSTANCE = new GeminiEgress();
   private static final String API_VERSION = "v1beta";
 
@@ -19,7 +19,7 @@ public final class GeminiEgress implements EgressCodec {
 
   /** The model is in Gemini's URL; streams are asked for as SSE, which the stream decoder reads. */
   @Override
-  public String path(ChatRequest request, RouteTarget target) {
+  public String path(ChatRequest request, UpstreamTarget target) {
     GeminiAction action = request.stream() ? GeminiAction.STREAM_GENERATE_CONTENT : GeminiAction.GENERATE_CONTENT;
     String path = GeminiModelPath.upstreamPath(target.provider().endpoint().basePath(), API_VERSION,
         target.upstreamModel(), action);
@@ -27,7 +27,7 @@ public final class GeminiEgress implements EgressCodec {
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
     return CanonicalToGemini.request(request, target.upstreamModel());
   }
 
@@ -37,8 +37,8 @@ public final class GeminiEgress implements EgressCodec {
   }
 
   @Override
-  public Consumer<SseEvent> newStreamDecoder(Consumer<StreamEvent> out) {
-    return new GeminiStreamDecoder(out)::accept;
+  public StreamDecoder newStreamDecoder(Consumer<StreamEvent> out) {
+    return new GeminiStreamDecoder(out);
   }
 
   @Override

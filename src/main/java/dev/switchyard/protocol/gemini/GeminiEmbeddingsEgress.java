@@ -9,9 +9,9 @@ import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.translation.EgressCodec;
-import dev.switchyard.translation.EmbeddingsEgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.EmbeddingsEgressCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +26,13 @@ public final class GeminiEmbeddingsEgress implements EmbeddingsEgressCodec {
   private GeminiEmbeddingsEgress() {}
 
   @Override
-  public String path(EmbeddingRequest request, RouteTarget target) {
+  public String path(EmbeddingRequest request, UpstreamTarget target) {
     return GeminiModelPath.upstreamPath(target.provider().endpoint().basePath(), "v1beta", target.upstreamModel(),
         GeminiAction.BATCH_EMBED_CONTENTS);
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(EmbeddingRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(EmbeddingRequest request, UpstreamTarget target) {
     String model = "models/" + target.upstreamModel();
     return Translation.complete(JsonWriting.json(json -> {
       json.writeStartObject();

@@ -1,15 +1,15 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ClientQuery;
+import dev.switchyard.protocol.PassthroughCodec;
+import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.Ingress;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.ClientCodec;
+import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,30 +63,12 @@ public final class GeminiIngress implements Ingress {
   }
 
   @Override
-  public ClientRequest parse(byte[] body) {
-    throw new IllegalStateException("a Gemini request is read with its URL");
-  }
-
-  @Override
-  public ClientRequest parse(HttpServerRequest request, byte[] body) {
-    GeminiModelPath path = GeminiModelPath.parse(request.path());
+  public ClientRequest parse(RequestHead head, byte[] body) {
+    GeminiModelPath path = GeminiModelPath.parse(head.path());
     JsonTrees.readRequest(body); // a body that is not a JSON object is the client's 400, not the provider's
-    boolean sse = false;
-    List<String> kept = new ArrayList<>();
-    String query = request.query();
-    if (query != null && !query.isEmpty()) {
-      for (String pair : query.split("&")) {
-        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-        if (name.equals("key")) {
-          continue; // the client's Switchyard key never goes upstream
-        }
-        if (pair.equals("alt=sse")) {
-          sse = true;
-        }
-        kept.add(pair);
-      }
-    }
-    return new GeminiRequest(body, path, sse, String.join("&", kept));
+    String query = ClientQuery.withoutKey(head.query());
+    boolean sse = List.of(query.split("&")).contains("alt=sse");
+    return new GeminiRequest(body, path, sse, query);
   }
 
   @Override
@@ -95,7 +77,7 @@ public final class GeminiIngress implements Ingress {
   }
 
   @Override
-  public Forwarder passthrough() {
+  public PassthroughCodec passthrough() {
     return PASSTHROUGH;
   }
 

@@ -2,16 +2,15 @@ package dev.switchyard.protocol.gemini;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
-import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.error.GatewayException;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /** Gemini's generateContent as the client's side of a translation: Google's SDKs on any model. */
-final class GeminiIngressCodec implements IngressCodec {
+final class GeminiIngressCodec implements ChatIngressCodec {
 
   @Override
   public Translation<ChatRequest> toCanonical(ClientRequest request) {
@@ -25,14 +24,8 @@ final class GeminiIngressCodec implements IngressCodec {
   }
 
   @Override
-  public Consumer<StreamEvent> newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
-    GeminiStreamEncoder encoder = new GeminiStreamEncoder(request.model(), framing(request));
-    return event -> {
-      byte[] bytes = encoder.encode(event);
-      if (bytes.length > 0) {
-        out.accept(Buffer.buffer(bytes));
-      }
-    };
+  public StreamEncoder newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
+    return new GeminiStreamEncoder(request.model(), framing(request), out);
   }
 
   @Override
@@ -43,10 +36,5 @@ final class GeminiIngressCodec implements IngressCodec {
 
   private static GeminiStreamEncoder.Framing framing(ClientRequest request) {
     return ((GeminiRequest) request).sse() ? GeminiStreamEncoder.Framing.SSE : GeminiStreamEncoder.Framing.JSON_ARRAY;
-  }
-
-  @Override
-  public Buffer renderError(GatewayException error) {
-    return Buffer.buffer(GeminiErrors.render(error));
   }
 }

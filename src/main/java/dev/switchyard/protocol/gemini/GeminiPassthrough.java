@@ -3,34 +3,39 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.Usage;
-import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.PassthroughForwarder;
+import dev.switchyard.protocol.ByteScan;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.PassthroughCodec;
 import dev.switchyard.protocol.TopLevelObjectCapture;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
-import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.sse.SseEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * Gemini in, Gemini out: the client's body goes upstream untouched (the model is renamed in the
  * URL; only a batch embedding, whose body names the model again, is rewritten) and the answer is
  * relayed as it comes — SSE event by event, or a JSON-array stream and plain answers piped through —
- * while {@code usageMetadata} is read on the way past.
+ * while {@code usageMetadata} is read on the way past. Gemini streams have no end sentinel: one is
+ * whole once a chunk carries the finish reason.
  */
-final class GeminiPassthrough extends PassthroughForwarder {
-  private static final byte[] FINISH_REASON = "\"finishReason\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private static final Buffer INTERRUPTED_EVENT = Buffer.buffer("data: "
-      + new String(GeminiErrors.render(502, "The upstream stream broke off before its end."),
-          java.nio.charset.StandardCharsets.UTF_8) + "\r\n\r\n");
+final class GeminiPassthrough implements PassthroughCodec {
+  private static final byte[] FINISH_REASON = "\"finishReason\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] INTERRUPTED_EVENT = ("data: "
+      + new String(GeminiErrors.render(502, "The upstream stream broke off before its end."), StandardCharsets.UTF_8)
+      + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 
   @Override
-  public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    GeminiRequest request = (GeminiRequest) exchange.clientRequest();
+  public UpstreamRequest request(ClientRequest clientRequest, UpstreamTarget target,
+      Optional<Provider.Credential> credential) {
+    GeminiRequest request = (GeminiRequest) clientRequest;
     Provider provider = target.provider();
     String path = GeminiModelPath.upstreamPath(provider.endpoint().basePath(), request.path().version(),
         target.upstreamModel(), request.action());
@@ -56,14 +61,14 @@ final class GeminiPassthrough extends PassthroughForwarder {
   }
 
   @Override
-  protected TopLevelObjectCapture usageCapture(Exchange exchange) {
-    return exchange.clientRequest().stream()
+  public TopLevelObjectCapture usageCapture(ClientRequest request) {
+    return request.stream()
         ? TopLevelObjectCapture.inArrayElements("usageMetadata") // the JSON-array stream
         : new TopLevelObjectCapture("usageMetadata");
   }
 
   @Override
-  protected Optional<Usage> usageObject(byte[] json) {
+  public Optional<Usage> usageObject(byte[] json) {
     try {
       return Optional.of(GeminiUsage.fromJson(JsonTrees.MAPPER.readTree(json)));
     } catch (IOException e) {
@@ -76,40 +81,62 @@ final class GeminiPassthrough extends PassthroughForwarder {
    * stream still meters its prompt) and from the one carrying the finish reason, whose usage is final.
    */
   @Override
-  protected boolean relayEvent(Exchange exchange, SseEvent event) {
-    if (exchange.usage().isEmpty() || contains(event.raw(), FINISH_REASON)) {
-      try {
-        JsonNode usage = JsonTrees.MAPPER.readTree(event.data()).path("usageMetadata");
-        if (usage.isObject()) {
-          exchange.usage(GeminiUsage.fromJson(usage));
-        }
-      } catch (IOException e) {
-        // not JSON: relayed all the same, the client's SDK will say what it thinks of it
-      }
-    }
-    return true;
-  }
+  public StreamWatch watchStream(ClientRequest request) {
+    return new StreamWatch() {
+      private Usage usage;
+      private boolean finished;
+      private boolean failed;
 
-  private static boolean contains(byte[] bytes, byte[] needle) {
-    outer:
-    for (int i = 0; i <= bytes.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
+      @Override
+      public boolean relay(SseEvent event) {
+        byte[] data = event.data();
+        boolean finishes = ByteScan.contains(data, FINISH_REASON);
+        if (usage == null || finishes) {
+          readUsage(data);
+        }
+        if (finishes) {
+          finished = true;
+        } else if (!finished && ByteScan.keyWithValue(data, ERROR, '{')) {
+          finished = failed = true;
+        }
+        return true;
+      }
+
+      private void readUsage(byte[] data) {
+        try {
+          JsonNode reported = JsonTrees.MAPPER.readTree(data).path("usageMetadata");
+          if (reported.isObject()) {
+            usage = GeminiUsage.fromJson(reported);
+          }
+        } catch (IOException e) {
+          // not JSON: relayed all the same, the client's SDK will say what it thinks of it
         }
       }
-      return true;
-    }
-    return false;
+
+      @Override
+      public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
+      }
+
+      @Override
+      public boolean finished() {
+        return finished;
+      }
+
+      @Override
+      public boolean failed() {
+        return failed;
+      }
+    };
   }
 
   @Override
-  protected Buffer interruptedEvent() {
-    return INTERRUPTED_EVENT;
+  public Buffer interruptedEvent() {
+    return Buffer.buffer(INTERRUPTED_EVENT);
   }
 
   @Override
-  protected boolean isOwnErrorShape(Buffer body) {
+  public boolean isOwnErrorShape(Buffer body) {
     try {
       JsonNode json = JsonTrees.MAPPER.readTree(body.getBytes());
       return json != null && json.path("error").isObject() && json.path("error").has("code");
@@ -119,7 +146,7 @@ final class GeminiPassthrough extends PassthroughForwarder {
   }
 
   @Override
-  protected Buffer wrapError(int status, String message) {
+  public Buffer wrapError(int status, String message) {
     return Buffer.buffer(GeminiErrors.render(status, message));
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.ClientRequest;
 
 /**
  * A client's Gemini request: the body exactly as sent (the model is in the URL, so a passthrough

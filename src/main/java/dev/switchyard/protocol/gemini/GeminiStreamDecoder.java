@@ -4,6 +4,7 @@ import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.StreamDecoder;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * {@code usageMetadata} seen, and the end. A chunk holding {@code error} fails the stream, and so
  * does a prompt blocked before any answer (400 {@code content_filter}).
  */
-public final class GeminiStreamDecoder {
+public final class GeminiStreamDecoder implements StreamDecoder {
   private final Consumer<StreamEvent> out;
   private final Map<Integer, Candidate> candidates = new TreeMap<>();
   private JsonNode usage;
@@ -38,6 +39,7 @@ public final class GeminiStreamDecoder {
   }
 
   /** One Server-Sent Event of an {@code alt=sse} stream. */
+  @Override
   public void accept(SseEvent event) {
     byte[] data = event.data();
     if (data.length > 0) {
@@ -94,9 +96,11 @@ public final class GeminiStreamDecoder {
    * The upstream body has ended. A stream cut off before every candidate finished fails: Gemini
    * always ends with the finish reasons.
    */
-  public void endOfInput() {
+  @Override
+  public void finish() {
     if (!ended) {
-      fail(502, "upstream_error", "The Gemini stream ended before the answer finished.");
+      ended = true;
+      out.accept(StreamEvent.Failure.interrupted("The Gemini stream ended before the answer finished."));
     }
   }
 

@@ -7,6 +7,8 @@ import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.StreamEncoder;
+import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Turns canonical stream events into the stream a Gemini client expects: one
@@ -29,7 +32,7 @@ import java.util.TreeMap;
  * {@code error} object and ends the stream. An encrypted-only reasoning form cannot reach a Gemini
  * client and is left out, as is the stop sequence.
  */
-public final class GeminiStreamEncoder {
+public final class GeminiStreamEncoder implements StreamEncoder {
   /** How chunks are put on the wire. */
   public enum Framing {
     /** {@code streamGenerateContent?alt=sse}: {@code data: <chunk>} events. */
@@ -44,6 +47,7 @@ public final class GeminiStreamEncoder {
 
   private final String model;
   private final Framing framing;
+  private final Consumer<Buffer> sink;
   private final Map<Integer, Candidate> candidates = new TreeMap<>();
   private String responseId = "";
   private Usage usage;
@@ -52,14 +56,38 @@ public final class GeminiStreamEncoder {
   private boolean finished; // the last chunk, with the finish reasons, is written
   private boolean ended;
 
-  /** @param requestedModel the model name the client asked for, which its stream reports */
-  public GeminiStreamEncoder(String requestedModel, Framing framing) {
+  /**
+   * @param requestedModel the model name the client asked for, which its stream reports
+   * @param sink where each event's bytes go
+   */
+  public GeminiStreamEncoder(String requestedModel, Framing framing, Consumer<Buffer> sink) {
     this.model = requestedModel;
     this.framing = framing;
+    this.sink = sink;
+  }
+
+  /** An encoder whose bytes are read event by event from {@link #encode}. */
+  GeminiStreamEncoder(String requestedModel, Framing framing) {
+    this(requestedModel, framing, bytes -> { });
+  }
+
+  @Override
+  public void accept(StreamEvent event) {
+    byte[] bytes = encode(event);
+    if (bytes.length > 0) {
+      sink.accept(Buffer.buffer(bytes));
+    }
+  }
+
+  @Override
+  public void finish() {
+    if (!ended) {
+      accept(StreamEvent.Failure.interrupted("The upstream stream broke off before its end."));
+    }
   }
 
   /** The bytes for one canonical event; empty when it adds nothing to the client's stream yet. */
-  public byte[] encode(StreamEvent event) {
+  byte[] encode(StreamEvent event) {
     out = new ByteArrayOutputStream(256);
     if (ended) {
       return out.toByteArray();

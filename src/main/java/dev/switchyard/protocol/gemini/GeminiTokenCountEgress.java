@@ -7,9 +7,9 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.translation.EgressCodec;
-import dev.switchyard.translation.TokenCountEgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.TokenCountEgressCodec;
 
 /**
  * Gemini's {@code countTokens} as a translation target: the whole generateContent request as it
@@ -21,13 +21,13 @@ public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
   private GeminiTokenCountEgress() {}
 
   @Override
-  public String path(ChatRequest request, RouteTarget target) {
+  public String path(ChatRequest request, UpstreamTarget target) {
     return GeminiModelPath.upstreamPath(target.provider().endpoint().basePath(), "v1beta", target.upstreamModel(),
         GeminiAction.COUNT_TOKENS);
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
     Translation<byte[]> content = CanonicalToGemini.request(request, target.upstreamModel());
     ObjectNode whole = JsonTrees.object().put("model", "models/" + target.upstreamModel());
     whole.setAll((ObjectNode) JsonTrees.readUpstream(content.value(), "Gemini"));

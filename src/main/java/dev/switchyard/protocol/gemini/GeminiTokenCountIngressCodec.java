@@ -3,9 +3,9 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.translation.TokenCountIngressCodec;
+import dev.switchyard.protocol.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;
 
 /**

@@ -10,15 +10,15 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.config.ProviderKinds;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.sse.SseEvent;
-import dev.switchyard.translation.EgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.protocol.ChatEgressCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** OpenAI chat completions as a translation target: for clients of other protocols on OpenAI-speaking models. */
-public final class OpenAiChatEgress implements EgressCodec {
+public final class OpenAiChatEgress implements ChatEgressCodec {
   public static final OpenAiChatEgress INSTANCE = new OpenAiChatEgress();
   private static final ObjectMapper JSON = Json.MAPPER;
   private static final CanonicalToOpenAiChatRequest.Options COMPATIBLE =
@@ -27,12 +27,12 @@ public final class OpenAiChatEgress implements EgressCodec {
   private OpenAiChatEgress() {}
 
   @Override
-  public String path(ChatRequest request, RouteTarget target) {
+  public String path(ChatRequest request, UpstreamTarget target) {
     return OpenAiEndpoint.CHAT_COMPLETIONS.path();
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(ChatRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
     return CanonicalToOpenAiChatRequest.request(request, target.upstreamModel(), options(target));
   }
 
@@ -40,7 +40,7 @@ public final class OpenAiChatEgress implements EgressCodec {
    * OpenAI itself takes {@code max_completion_tokens}; OpenAI-compatible servers (DeepSeek, vLLM,
    * Ollama...) widely know only the older {@code max_tokens}, which OpenAI still accepts too.
    */
-  private static CanonicalToOpenAiChatRequest.Options options(RouteTarget target) {
+  private static CanonicalToOpenAiChatRequest.Options options(UpstreamTarget target) {
     return ProviderKinds.OPENAI.equals(target.provider().kind())
         ? CanonicalToOpenAiChatRequest.Options.OPENAI
         : COMPATIBLE;
@@ -48,7 +48,7 @@ public final class OpenAiChatEgress implements EgressCodec {
 
   /** Chat completions take images by URL (where the server fetches them) but files only inline or by id. */
   @Override
-  public boolean takesUrl(ContentPart part, RouteTarget target) {
+  public boolean takesUrl(ContentPart part, UpstreamTarget target) {
     return part instanceof ContentPart.Image && target.provider().fetchesImageUrls();
   }
 
@@ -58,8 +58,8 @@ public final class OpenAiChatEgress implements EgressCodec {
   }
 
   @Override
-  public Consumer<SseEvent> newStreamDecoder(Consumer<StreamEvent> out) {
-    return new OpenAiChatStreamDecoder(out)::accept;
+  public StreamDecoder newStreamDecoder(Consumer<StreamEvent> out) {
+    return new OpenAiChatStreamDecoder(out);
   }
 
   @Override

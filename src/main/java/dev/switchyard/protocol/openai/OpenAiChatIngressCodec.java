@@ -2,17 +2,16 @@ package dev.switchyard.protocol.openai;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
-import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.error.GatewayException;
-import dev.switchyard.translation.IngressCodec;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /** OpenAI chat completions as the client's side of a translation. */
-final class OpenAiChatIngressCodec implements IngressCodec {
+final class OpenAiChatIngressCodec implements ChatIngressCodec {
   private final Clock clock;
 
   OpenAiChatIngressCodec(Clock clock) {
@@ -30,14 +29,9 @@ final class OpenAiChatIngressCodec implements IngressCodec {
   }
 
   @Override
-  public Consumer<StreamEvent> newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
+  public StreamEncoder newStreamEncoder(ClientRequest request, Consumer<Buffer> out) {
     return new OpenAiChatStreamEncoder(request.model(), now(), ((OpenAiRequest) request).clientWantsStreamUsage(),
-        out)::accept;
-  }
-
-  @Override
-  public Buffer renderError(GatewayException error) {
-    return OpenAiErrors.render(error);
+        out);
   }
 
   private long now() {

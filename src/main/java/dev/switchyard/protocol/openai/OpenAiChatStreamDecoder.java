@@ -3,6 +3,7 @@ package dev.switchyard.protocol.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.protocol.StreamDecoder;
 import dev.switchyard.sse.SseEvent;
 import java.io.IOException;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * {@code x_groq.usage}) is reported before the end, {@code [DONE]} ends, and an {@code error}
  * object fails.
  */
-public final class OpenAiChatStreamDecoder {
+public final class OpenAiChatStreamDecoder implements StreamDecoder {
   private final Consumer<StreamEvent> out;
   /** Per candidate, the tool call indexes already started. */
   private final Map<Integer, Set<Integer>> startedCalls = new HashMap<>();
@@ -35,6 +36,7 @@ public final class OpenAiChatStreamDecoder {
     this.out = out;
   }
 
+  @Override
   public void accept(SseEvent event) {
     if (ended || event.data().length == 0) {
       return; // after the end, or a comment or keep-alive
@@ -71,14 +73,16 @@ public final class OpenAiChatStreamDecoder {
    * The upstream body has ended. A stream that finished its answer but sent no {@code [DONE]}
    * (some compatible servers) ends normally; one cut off before that fails.
    */
-  public void endOfInput() {
+  @Override
+  public void finish() {
     if (ended) {
       return;
     }
     if (finishedAny) {
       emitEnd();
     } else {
-      fail(502, "upstream_error", "The upstream stream broke off before its end.");
+      ended = true;
+      out.accept(StreamEvent.Failure.interrupted("The upstream stream ended before its answer finished."));
     }
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.HashMap;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
  * then {@code "usage":null} on every other chunk); {@code data: [DONE]}. A failure becomes an
  * {@code {"error":{...}}} event, which the OpenAI SDKs raise as an error, and ends the stream.
  */
-public final class OpenAiChatStreamEncoder {
+public final class OpenAiChatStreamEncoder implements StreamEncoder {
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
   private final String model;
@@ -61,6 +63,7 @@ public final class OpenAiChatStreamEncoder {
     return finished;
   }
 
+  @Override
   public void accept(StreamEvent event) {
     if (finished) {
       return;
@@ -100,14 +103,27 @@ public final class OpenAiChatStreamEncoder {
           json.writeStartObject();
           json.writeObjectFieldStart("error");
           json.writeStringField("message", failure.message());
-          json.writeStringField("type", failure.type());
-          json.writeNullField("param");
-          json.writeNullField("code");
+          if (failure.isInterruption()) { // as a passthrough says it: an upstream error, coded
+            json.writeStringField("type", OpenAiErrors.type(ErrorKind.ofStatus(failure.status())));
+            json.writeNullField("param");
+            json.writeStringField("code", failure.type());
+          } else {
+            json.writeStringField("type", failure.type());
+            json.writeNullField("param");
+            json.writeNullField("code");
+          }
           json.writeEndObject();
           json.writeEndObject();
         })));
         finished = true;
       }
+    }
+  }
+
+  @Override
+  public void finish() {
+    if (!finished) {
+      accept(StreamEvent.Failure.interrupted("The upstream stream broke off before its end."));
     }
   }
 

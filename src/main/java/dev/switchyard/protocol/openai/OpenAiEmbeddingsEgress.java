@@ -9,9 +9,9 @@ import dev.switchyard.canonical.Usage;
 import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
-import dev.switchyard.routing.RouteTarget;
-import dev.switchyard.translation.EgressCodec;
-import dev.switchyard.translation.EmbeddingsEgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.EmbeddingsEgressCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +23,12 @@ public final class OpenAiEmbeddingsEgress implements EmbeddingsEgressCodec {
   private OpenAiEmbeddingsEgress() {}
 
   @Override
-  public String path(EmbeddingRequest request, RouteTarget target) {
+  public String path(EmbeddingRequest request, UpstreamTarget target) {
     return OpenAiEndpoint.EMBEDDINGS.path();
   }
 
   @Override
-  public Translation<byte[]> encodeRequest(EmbeddingRequest request, RouteTarget target) {
+  public Translation<byte[]> encodeRequest(EmbeddingRequest request, UpstreamTarget target) {
     return Translation.complete(JsonWriting.json(json -> {
       json.writeStartObject();
       json.writeStringField("model", target.upstreamModel());

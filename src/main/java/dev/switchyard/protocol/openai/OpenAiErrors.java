@@ -17,7 +17,16 @@ import java.util.Optional;
 public final class OpenAiErrors {
   private static final JsonFactory JSON = Json.FACTORY;
 
+  private static final byte[] INTERRUPTED_EVENT = ("data: {\"error\":{\"message\":\"The upstream stream broke off "
+      + "before its end.\",\"type\":\"upstream_error\",\"param\":null,\"code\":\"stream_interrupted\"}}\n\n")
+      .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private OpenAiErrors() {}
+
+  /** The event that ends a stream cut off before its end, passed through or translated alike. */
+  public static Buffer interruptedEvent() {
+    return Buffer.buffer(INTERRUPTED_EVENT);
+  }
 
   public static Buffer render(GatewayException e) {
     return render(e.getMessage(), type(e.kind()), e.param(), e.code());

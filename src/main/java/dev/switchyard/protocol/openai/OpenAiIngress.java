@@ -1,11 +1,12 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.pipeline.ClientRequest;
-import dev.switchyard.pipeline.Forwarder;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.PassthroughCodec;
+import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.pipeline.Ingress;
+import dev.switchyard.protocol.Ingress;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.translation.ClientCodec;
+import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class OpenAiIngress implements Ingress {
   }
 
   @Override
-  public ClientRequest parse(byte[] body) {
+  public ClientRequest parse(RequestHead head, byte[] body) {
     return OpenAiRequestParser.parse(endpoint, body);
   }
 
@@ -53,7 +54,7 @@ public final class OpenAiIngress implements Ingress {
   }
 
   @Override
-  public Forwarder passthrough() {
+  public PassthroughCodec passthrough() {
     return PASSTHROUGH;
   }
 

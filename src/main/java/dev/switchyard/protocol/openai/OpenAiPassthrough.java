@@ -1,29 +1,32 @@
 package dev.switchyard.protocol.openai;
 
 import dev.switchyard.canonical.Usage;
-import dev.switchyard.pipeline.Exchange;
-import dev.switchyard.pipeline.PassthroughForwarder;
+import dev.switchyard.protocol.ByteScan;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.PassthroughCodec;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
-import dev.switchyard.routing.RouteTarget;
+import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.sse.SseEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * OpenAI in, OpenAI-speaking provider out: the client's body goes upstream with only {@code model}
  * rewritten (and, for streams, the usage chunk requested so every stream is metered); a usage
- * chunk the client did not ask for is metered and not shown.
+ * chunk the client did not ask for is metered and not shown. A stream is whole at {@code [DONE]},
+ * or at its finish reason for servers that close without the sentinel.
  */
-final class OpenAiPassthrough extends PassthroughForwarder {
-  private static final Buffer INTERRUPTED_EVENT = Buffer.buffer(
-      "data: {\"error\":{\"message\":\"The upstream stream broke off before its end.\","
-          + "\"type\":\"upstream_error\",\"param\":null,\"code\":\"stream_interrupted\"}}\n\n");
+final class OpenAiPassthrough implements PassthroughCodec {
+  private static final byte[] FINISH_REASON = "\"finish_reason\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.UTF_8);
 
   @Override
-  public UpstreamRequest request(Exchange exchange, RouteTarget target, Optional<Provider.Credential> credential) {
-    OpenAiRequest request = (OpenAiRequest) exchange.clientRequest();
+  public UpstreamRequest request(ClientRequest clientRequest, UpstreamTarget target,
+      Optional<Provider.Credential> credential) {
+    OpenAiRequest request = (OpenAiRequest) clientRequest;
     Provider provider = target.provider();
     byte[] body = provider.acceptsStreamUsageOption()
         ? request.forUpstream(target.upstreamModel(), true)
@@ -33,36 +36,68 @@ final class OpenAiPassthrough extends PassthroughForwarder {
   }
 
   @Override
-  protected Optional<Usage> usageObject(byte[] json) {
+  public Optional<Usage> usageObject(byte[] json) {
     return OpenAiUsage.parseUsageObject(json, 0, json.length);
   }
 
   @Override
-  protected boolean relayEvent(Exchange exchange, SseEvent event) {
-    if (event.isDone()) {
-      return true;
-    }
-    OpenAiUsage.Found found = OpenAiUsage.scan(event.data());
-    if (found.usage().isPresent()) {
-      exchange.usage(found.usage().get());
-      // The usage-only chunk is shown only to a client that asked for it; Switchyard asked for it to meter.
-      return !found.isUsageOnlyChunk() || ((OpenAiRequest) exchange.clientRequest()).clientWantsStreamUsage();
-    }
-    return true;
+  public StreamWatch watchStream(ClientRequest request) {
+    boolean clientWantsUsage = ((OpenAiRequest) request).clientWantsStreamUsage();
+    return new StreamWatch() {
+      private Usage usage;
+      private boolean finished;
+      private boolean failed;
+
+      @Override
+      public boolean relay(SseEvent event) {
+        if (event.isDone()) {
+          finished = true;
+          return true;
+        }
+        byte[] data = event.data();
+        if (!finished && ByteScan.keyWithValue(data, FINISH_REASON, '"')) {
+          finished = true;
+        } else if (!finished && ByteScan.keyWithValue(data, ERROR, '{')) {
+          finished = failed = true;
+        }
+        OpenAiUsage.Found found = OpenAiUsage.scan(data);
+        if (found.usage().isPresent()) {
+          usage = found.usage().get();
+          // The usage-only chunk is shown only to a client that asked for it; Switchyard asked for it to meter.
+          return !found.isUsageOnlyChunk() || clientWantsUsage;
+        }
+        return true;
+      }
+
+      @Override
+      public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
+      }
+
+      @Override
+      public boolean finished() {
+        return finished;
+      }
+
+      @Override
+      public boolean failed() {
+        return failed;
+      }
+    };
   }
 
   @Override
-  protected Buffer interruptedEvent() {
-    return INTERRUPTED_EVENT;
+  public Buffer interruptedEvent() {
+    return OpenAiErrors.interruptedEvent();
   }
 
   @Override
-  protected boolean isOwnErrorShape(Buffer body) {
+  public boolean isOwnErrorShape(Buffer body) {
     return OpenAiErrors.isOpenAiError(body);
   }
 
   @Override
-  protected Buffer wrapError(int status, String message) {
+  public Buffer wrapError(int status, String message) {
     return OpenAiErrors.wrap(status, message);
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.pipeline.ClientRequest;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.ByteSplice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,8 +3,11 @@ package dev.switchyard.policy.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.JdbcStorage;
+import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.StorageExecutor;
+import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.StoredKey;
 import java.time.Clock;
 import java.time.Duration;

@@ -175,7 +175,7 @@ class GeminiStreamDecoderTest {
     GeminiStreamDecoder decoder = new GeminiStreamDecoder(events::add);
     decoder.accept(utf8("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}]}}],\"responseId\":\"r\"}"));
     assertThat(decoder.ended()).isFalse();
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(decoder.ended()).isTrue();
     assertThat(events.getLast()).isInstanceOfSatisfying(StreamEvent.Failure.class,
         f -> assertThat(f.status()).isEqualTo(502));

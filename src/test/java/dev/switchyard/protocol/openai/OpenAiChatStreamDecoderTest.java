@@ -136,7 +136,7 @@ class OpenAiChatStreamDecoderTest {
   void commentsAndKeepAlivesAreSkippedAndNothingFollowsTheEnd() {
     decoder.accept(SseEvent.of(": OPENROUTER PROCESSING\n\n"));
     decode(delta("\"content\":\"hi\""), chunk("", "\"stop\""), "[DONE]", delta("\"content\":\"late\""));
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(events).extracting(e -> e.getClass().getSimpleName())
         .containsExactly("Start", "TextDelta", "Finish", "End");
   }
@@ -144,14 +144,14 @@ class OpenAiChatStreamDecoderTest {
   @Test
   void aStreamThatFinishedWithoutDoneEndsNormally() {
     decode(delta("\"content\":\"hi\""), chunk("", "\"stop\""));
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(events).last().isEqualTo(new StreamEvent.End());
   }
 
   @Test
   void aStreamCutOffBeforeItsFinishFails() {
     decode(delta("\"content\":\"hi\""));
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(events).last().isInstanceOfSatisfying(StreamEvent.Failure.class,
         f -> assertThat(f.status()).isEqualTo(502));
   }

@@ -31,7 +31,7 @@ class OpenAiChatStreamRoundTripTest {
     OpenAiChatStreamEncoder encoder = new OpenAiChatStreamEncoder("my-model", 1_700_000_000L, includeUsage, out::add);
     OpenAiChatStreamDecoder decoder = new OpenAiChatStreamDecoder(encoder::accept);
     original.forEach(decoder::accept);
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(encoder.isFinished()).isTrue();
 
     ChatCompletion want = ChunkStreams.accumulate(original.stream().map(SseEvent::dataAsString).toList());
@@ -71,7 +71,7 @@ class OpenAiChatStreamRoundTripTest {
     List<StreamEvent> events = new ArrayList<>();
     OpenAiChatStreamDecoder decoder = new OpenAiChatStreamDecoder(events::add);
     ChunkStreams.events(recorded.exchange().response().body()).forEach(decoder::accept);
-    decoder.endOfInput();
+    decoder.finish();
     assertThat(events).first().isInstanceOf(StreamEvent.Start.class);
     assertThat(events).last().isInstanceOf(StreamEvent.End.class);
     int finish = indexOf(events, StreamEvent.Finish.class);

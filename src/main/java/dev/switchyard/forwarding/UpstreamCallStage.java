@@ -1,0 +1,120 @@
+package dev.switchyard.forwarding;
+
+import dev.switchyard.error.ErrorKind;
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.metering.UsageRecord.Outcome;
+import dev.switchyard.pipeline.Attempt;
+import dev.switchyard.pipeline.AttemptChain;
+import dev.switchyard.pipeline.AttemptResult;
+import dev.switchyard.pipeline.AttemptStage;
+import dev.switchyard.pipeline.Exchange;
+import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamCall;
+import dev.switchyard.provider.UpstreamFailure;
+import dev.switchyard.provider.UpstreamRequest;
+import dev.switchyard.provider.UpstreamResponse;
+import io.vertx.core.Future;
+
+/**
+ * The last step of every attempt: the call itself. Picks the forwarder for the protocol pair, has
+ * it prepare the request, sends it over the provider's transport (abandoned if the client goes),
+ * and either relays the answer or — when the provider failed in a way another target may not, and
+ * the attempt may fail over — drops it unread and reports the attempt unanswered.
+ */
+final class UpstreamCallStage implements AttemptStage {
+  private final Forwarders forwarders;
+  private final Translations translations;
+
+  /** @param translations the request's translations, shared by its attempts */
+  UpstreamCallStage(Forwarders forwarders, Translations translations) {
+    this.forwarders = forwarders;
+    this.translations = translations;
+  }
+
+  @Override
+  public Future<AttemptResult> apply(Attempt attempt, AttemptChain chain) {
+    Exchange exchange = chain.exchange();
+    AttemptContext context = new AttemptContext(exchange, chain.request(), attempt, translations);
+    Forwarder forwarder;
+    Future<UpstreamRequest> prepared;
+    try {
+      forwarder = forwarders.select(chain.request().ingress(), attempt.provider());
+      prepared = forwarder.prepare(context);
+    } catch (GatewayException e) { // this target cannot take this request
+      return Future.succeededFuture(unanswered(attempt, e));
+    }
+    return prepared.transform(request -> {
+      if (request.failed()) {
+        return request.cause() instanceof GatewayException e
+            ? Future.succeededFuture(unanswered(attempt, e)) : Future.failedFuture(request.cause());
+      }
+      return call(context, forwarder, request.result());
+    });
+  }
+
+  private Future<AttemptResult> call(AttemptContext context, Forwarder forwarder, UpstreamRequest request) {
+    Exchange exchange = context.exchange();
+    Attempt attempt = context.attempt();
+    if (exchange.clientGone()) {
+      return Future.succeededFuture(cancelled(attempt));
+    }
+    Provider provider = attempt.provider();
+    UpstreamCall call = provider.transport().send(provider, request, exchange.upstreamClient());
+    exchange.onClientGone(call::cancel);
+    exchange.pauseOwnWork();
+    return call.response().transform(result -> {
+      exchange.resumeOwnWork();
+      if (exchange.clientGone()) {
+        if (result.succeeded()) {
+          FailoverStage.discard(result.result());
+        }
+        return Future.succeededFuture(cancelled(attempt));
+      }
+      if (result.failed()) {
+        return Future.succeededFuture(unanswered(attempt, asGatewayError(result.cause())));
+      }
+      UpstreamResponse response = result.result();
+      attempt.responded(response.status());
+      if (attempt.mayFailOver() && FailoverStage.failsOver(response.status())) {
+        FailoverStage.discard(response);
+        return Future.succeededFuture(unanswered(attempt, GatewayException.badGateway(
+            "Provider '" + provider.name() + "' answered HTTP " + response.status() + ".")));
+      }
+      return relay(context, forwarder, response);
+    });
+  }
+
+  /** The answer goes to the client; a relay that fails before writing a byte leaves the attempt unanswered. */
+  private static Future<AttemptResult> relay(AttemptContext context, Forwarder forwarder, UpstreamResponse response) {
+    return forwarder.relay(context, response).transform(relayed -> {
+      if (relayed.succeeded()) {
+        return Future.succeededFuture(new AttemptResult.Answered(relayed.result()));
+      }
+      if (relayed.cause() instanceof GatewayException e && !context.exchange().response().headWritten()) {
+        return Future.succeededFuture(unanswered(context.attempt(), e));
+      }
+      return Future.failedFuture(relayed.cause());
+    });
+  }
+
+  private static AttemptResult unanswered(Attempt attempt, GatewayException error) {
+    attempt.failed(error);
+    return new AttemptResult.Unanswered(error);
+  }
+
+  private static AttemptResult cancelled(Attempt attempt) {
+    return new AttemptResult.Answered(attempt.served(Outcome.CLIENT_CANCELLED, ErrorKind.CANCELLED.status()));
+  }
+
+  private static GatewayException asGatewayError(Throwable failure) {
+    if (failure instanceof UpstreamFailure upstream) {
+      return upstream.isTimeout()
+          ? GatewayException.gatewayTimeout(upstream.getMessage())
+          : GatewayException.badGateway(upstream.getMessage());
+    }
+    if (failure instanceof GatewayException gateway) {
+      return gateway;
+    }
+    return GatewayException.badGateway("The upstream call failed: " + failure.getClass().getSimpleName());
+  }
+}

@@ -1,2 +1,0 @@
-/** The built-in simulator: an in-process provider speaking OpenAI's format, for demos, tests and load tests. */
-package dev.switchyard.provider.simulator;

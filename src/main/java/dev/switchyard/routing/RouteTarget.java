@@ -1,6 +1,0 @@
-package dev.switchyard.routing;
-
-import dev.switchyard.provider.Provider;
-
-/** One place a request may be served: a provider and the model name that provider expects. */
-public record RouteTarget(Provider provider, String upstreamModel) {}

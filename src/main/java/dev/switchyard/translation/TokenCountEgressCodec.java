@@ -1,6 +1,0 @@
-package dev.switchyard.translation;
-
-import dev.switchyard.canonical.ChatRequest;
-
-/** A provider's token-counting method, seen from translation: the input tokens it counted. */
-public interface TokenCountEgressCodec extends AnswerEgressCodec<ChatRequest, Long> {}
