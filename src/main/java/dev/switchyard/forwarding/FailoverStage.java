@@ -58,7 +58,10 @@ public final class FailoverStage implements Stage {
     Attempt attempt = exchange.startAttempt(target, target.provider().nextCredential(), !last);
     return chain.proceed(attempt).compose(result -> switch (result) {
       case AttemptResult.Answered answered -> Future.succeededFuture(answered.completion());
-      case AttemptResult.Unanswered unanswered -> next(chain, index, unanswered.error());
+      case AttemptResult.Unanswered unanswered -> {
+        attempt.failed(unanswered.error());
+        yield next(chain, index, unanswered.error());
+      }
     });
   }
 

@@ -41,12 +41,12 @@ final class UpstreamCallStage implements AttemptStage {
       forwarder = forwarders.select(chain.request().ingress(), attempt.provider());
       prepared = forwarder.prepare(context);
     } catch (GatewayException e) { // this target cannot take this request
-      return Future.succeededFuture(unanswered(attempt, e));
+      return Future.succeededFuture(new AttemptResult.Unanswered(e));
     }
     return prepared.transform(request -> {
       if (request.failed()) {
         return request.cause() instanceof GatewayException e
-            ? Future.succeededFuture(unanswered(attempt, e)) : Future.failedFuture(request.cause());
+            ? Future.succeededFuture(new AttemptResult.Unanswered(e)) : Future.failedFuture(request.cause());
       }
       return call(context, forwarder, request.result());
     });
@@ -71,13 +71,13 @@ final class UpstreamCallStage implements AttemptStage {
         return Future.succeededFuture(cancelled(attempt));
       }
       if (result.failed()) {
-        return Future.succeededFuture(unanswered(attempt, asGatewayError(result.cause())));
+        return Future.succeededFuture(new AttemptResult.Unanswered(asGatewayError(result.cause())));
       }
       UpstreamResponse response = result.result();
       attempt.responded(response.status());
       if (attempt.mayFailOver() && FailoverStage.failsOver(response.status())) {
         FailoverStage.discard(response);
-        return Future.succeededFuture(unanswered(attempt, GatewayException.badGateway(
+        return Future.succeededFuture(new AttemptResult.Unanswered(GatewayException.badGateway(
             "Provider '" + provider.name() + "' answered HTTP " + response.status() + ".")));
       }
       return relay(context, forwarder, response);
@@ -91,15 +91,10 @@ final class UpstreamCallStage implements AttemptStage {
         return Future.succeededFuture(new AttemptResult.Answered(relayed.result()));
       }
       if (relayed.cause() instanceof GatewayException e && !context.exchange().response().headWritten()) {
-        return Future.succeededFuture(unanswered(context.attempt(), e));
+        return Future.succeededFuture(new AttemptResult.Unanswered(e));
       }
       return Future.failedFuture(relayed.cause());
     });
-  }
-
-  private static AttemptResult unanswered(Attempt attempt, GatewayException error) {
-    attempt.failed(error);
-    return new AttemptResult.Unanswered(error);
   }
 
   private static AttemptResult cancelled(Attempt attempt) {
