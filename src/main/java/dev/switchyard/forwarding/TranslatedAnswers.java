@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ final class TranslatedAnswers {
    * {@code observe}, and written in the client's.
    */
   static <T> Future<Completion> relay(AttemptContext context, UpstreamResponse upstream,
-      Function<byte[], T> decode, Function<T, Optional<Usage>> usage, java.util.function.Consumer<T> observe,
+      Function<byte[], T> decode, Function<T, Optional<Usage>> usage, Consumer<T> observe,
       Function<T, Buffer> encode) {
     return read(context, upstream, decode).map(answer -> {
       usage.apply(answer).ifPresent(context.attempt()::usage);

@@ -2,7 +2,6 @@ package dev.switchyard.protocol;
 
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
-import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
 import io.vertx.core.buffer.Buffer;

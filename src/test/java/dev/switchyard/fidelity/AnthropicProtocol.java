@@ -22,7 +22,6 @@ import dev.switchyard.protocol.anthropic.AnthropicErrors;
 import dev.switchyard.protocol.anthropic.AnthropicToCanonical;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Anthropic's Messages API, judged by anthropic-java's types and its MessageAccumulator. */

@@ -11,7 +11,6 @@ import dev.switchyard.canonical.Translation;
 import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.testing.Fixtures;
-import dev.switchyard.protocol.ChatEgressCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package dev.switchyard.protocol.anthropic;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.protocol.ClientRequest;
-import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.TokenCountIngressCodec;
 import io.vertx.core.buffer.Buffer;

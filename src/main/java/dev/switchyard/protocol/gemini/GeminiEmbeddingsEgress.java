@@ -10,7 +10,6 @@ import dev.switchyard.protocol.EmbeddingVectors;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.provider.UpstreamTarget;
-import dev.switchyard.protocol.ChatEgressCodec;
 import dev.switchyard.protocol.EmbeddingsEgressCodec;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,6 @@ import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.provider.UpstreamTarget;
-import dev.switchyard.protocol.ChatEgressCodec;
 import dev.switchyard.protocol.TokenCountEgressCodec;
 
 /**
