@@ -58,7 +58,7 @@ public enum ErrorKind {
       case 501 -> NOT_IMPLEMENTED;
       case 502 -> UPSTREAM_UNAVAILABLE;
       case 503, ANTHROPIC_OVERLOADED -> UNAVAILABLE;
-      case 504 -> TIMEOUT;
+      case 408, 504 -> TIMEOUT;
       default -> status >= 400 && status < 500 ? OTHER_CLIENT_ERROR : PROVIDER_ERROR;
     };
   }
@@ -72,7 +72,7 @@ public enum ErrorKind {
         ? upstreamStatus : ofStatus(upstreamStatus).status();
   }
 
-  /** Whether another provider may well succeed where this error came from (failover). */
+  /** Whether another provider may well succeed where a provider's error of this kind came from. */
   public boolean isRetryable() {
     return switch (this) {
       case RATE_LIMITED, PROVIDER_ERROR, NOT_IMPLEMENTED, UPSTREAM_UNAVAILABLE, UNAVAILABLE, TIMEOUT -> true;

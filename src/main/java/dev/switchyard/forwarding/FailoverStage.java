@@ -1,5 +1,6 @@
 package dev.switchyard.forwarding;
 
+import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Attempt;
 import dev.switchyard.pipeline.AttemptChain;
@@ -37,9 +38,14 @@ public final class FailoverStage implements Stage {
     this.forwarders = forwarders;
   }
 
-  /** Whether a provider's status lets the request go on to the next target. */
+  /**
+   * Whether a provider's status lets the request go on to the next target: an error another
+   * provider may not have (rate limits, server errors, timeouts), or Switchyard's own credential
+   * refused (401/403), which is the operator's problem, not the client's.
+   */
   public static boolean failsOver(int status) {
-    return status == 429 || status >= 500 || status == 401 || status == 403 || status == 408;
+    ErrorKind kind = ErrorKind.ofStatus(status);
+    return kind.isRetryable() || kind == ErrorKind.AUTHENTICATION || kind == ErrorKind.PERMISSION;
   }
 
   @Override
