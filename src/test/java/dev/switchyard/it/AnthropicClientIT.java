@@ -18,13 +18,16 @@ import com.anthropic.models.messages.Tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.metering.UsageRecord;
+import dev.switchyard.testing.ClaudeCodeCapture;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GatewayHarness;
 import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
 import dev.switchyard.testing.ReceivedRequest;
+import dev.switchyard.testing.Sse;
 import dev.switchyard.testing.UpstreamReply;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +165,35 @@ class AnthropicClientIT {
     assertThat(toolUses).hasSize(1);
     assertThat(toolUses.get(0).asToolUse().name()).isEqualTo("get_capital");
     assertThat(toolUses.get(0).asToolUse()._input().toString()).contains("UK");
+  }
+
+  @Test
+  void claudeCodesOwnRequestIsAnsweredByAnOpenAiModelNamingWhatItDropped() {
+    openai.enqueue(UpstreamReply.of(Fixtures.load("openai", "chat-text-stream-usage").first()));
+
+    HttpResult answer = gateway.post("/anthropic/v1/messages?beta=true", GatewayHarness.MASTER_KEY,
+        new String(ClaudeCodeCapture.requestFor("gpt-4o-mini"), StandardCharsets.UTF_8));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("x-switchyard-dropped-fields"))
+        .contains("cache_control (on blocks)").contains("tools[10].defer_loading")
+        .doesNotContain("context_management");
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    Sse.data(answer.body()).forEach(data -> accumulator.accumulate(anthropicEvent(data)));
+    assertThat(accumulator.message().content().get(0).asText().text()).isNotBlank();
+    JsonNode sent = openai.takeRequest().json();
+    assertThat(sent.path("messages").findValuesAsText("role")).containsExactly("system", "user", "system");
+    assertThat(sent.at("/messages/2/content").asText()).startsWith("# Environment");
+    assertThat(sent.path("reasoning_effort").asText()).isEqualTo("high");
+    assertThat(sent.path("tools")).hasSize(12);
+  }
+
+  private static RawMessageStreamEvent anthropicEvent(String data) {
+    try {
+      return com.anthropic.core.ObjectMappers.jsonMapper().readValue(data, RawMessageStreamEvent.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

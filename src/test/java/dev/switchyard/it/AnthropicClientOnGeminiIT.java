@@ -19,13 +19,16 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.testing.ClaudeCodeCapture;
 import dev.switchyard.testing.FakeUpstream;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GatewayHarness;
 import dev.switchyard.testing.GeminiSdk;
+import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
 import dev.switchyard.testing.ReceivedRequest;
 import dev.switchyard.testing.UpstreamReply;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +152,27 @@ class AnthropicClientOnGeminiIT {
     assertThat(message.stopReason()).contains(StopReason.END_TURN);
     assertThat(message.usage().outputTokens()).isEqualTo(8);
     assertThat(upstream.takeRequest().path()).isEqualTo("/v1beta/models/gemini-3.1-pro:streamGenerateContent?alt=sse");
+  }
+
+  @Test
+  void claudeCodesOwnRequestReachesGeminiWithItsLaterSystemMessageAsUserTextAndNoThoughtText() {
+    upstream.enqueue(Fixtures.load("gemini", "stream-text-sse"));
+
+    HttpResult answer = gateway.post("/anthropic/v1/messages?beta=true", GatewayHarness.MASTER_KEY,
+        new String(ClaudeCodeCapture.requestFor("gemini-3.1-pro"), StandardCharsets.UTF_8));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text()).contains("message_stop").contains(" capital of France");
+    assertThat(answer.header("x-switchyard-dropped-fields"))
+        .contains("items[2] (system role: after the conversation began it goes as user text at its place")
+        .contains("tools[10].defer_loading");
+    JsonNode sent = GeminiSdk.acceptedRequest(upstream.takeRequest().body());
+    assertThat(sent.at("/systemInstruction/parts")).hasSize(3);
+    assertThat(sent.path("contents")).hasSize(1);
+    assertThat(sent.at("/contents/0/parts/1/text").asText()).isEqualTo("Say hello");
+    assertThat(sent.at("/contents/0/parts/2/text").asText()).startsWith("# Environment");
+    assertThat(sent.at("/generationConfig/thinkingConfig").toString())
+        .isEqualTo("{\"thinkingLevel\":\"high\",\"includeThoughts\":false}");
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * Anthropic content blocks as canonical items, in order: runs of text and media become one
- * message, and each thinking, redacted thinking, tool use and tool result block its own item.
+ * message, and each thinking, redacted thinking, tool use and tool result block its own item. A
+ * {@code system} message inside {@code messages} (a mid-conversation system message) stays where it
+ * is, as a system message of text.
  * Citations and {@code cache_control} marks have no canonical place and are dropped: they annotate
  * content without changing it. A block type with no canonical equivalent (server tools' blocks,
  * search results...) is an error naming it: a 400 in a client's request, a 502 in an upstream's
@@ -44,10 +46,15 @@ final class AnthropicContentToCanonical {
       Role canonical = switch (role) {
         case "user" -> Role.USER;
         case "assistant" -> Role.ASSISTANT;
+        case "system" -> Role.SYSTEM; // a mid-conversation system message, kept at its place
         default -> throw GatewayException.invalidRequest("messages",
-            "The message role '" + role + "' is not user or assistant.");
+            "The message role '" + role + "' is not user, assistant or system.");
       };
-      String where = role.equals("user") ? "a user message" : "an assistant message";
+      String where = switch (canonical) {
+        case USER -> "a user message";
+        case SYSTEM -> "a system message";
+        default -> "an assistant message";
+      };
       AnthropicContentToCanonical turn = new AnthropicContentToCanonical(canonical, what ->
           GatewayException.invalidRequest("messages", "The " + what + " in " + where
               + " has no equivalent on the model's provider."));
@@ -80,6 +87,9 @@ final class AnthropicContentToCanonical {
     if (type.equals("text")) {
       pending.add(ContentPart.text(block.path("text").asText()));
       return;
+    }
+    if (role == Role.SYSTEM) { // Anthropic takes text only in system messages, as in the top-level system
+      throw unsupported.apply(blockType(type));
     }
     if (role == Role.USER) {
       switch (type) {

@@ -37,10 +37,13 @@ public final class AnthropicIngress implements Ingress {
           Map.entry("top_k", JsonKind.INTEGER),
           Map.entry("stop_sequences", JsonKind.ARRAY),
           Map.entry("metadata", JsonKind.OBJECT),
-          Map.entry("thinking", JsonKind.OBJECT)));
+          Map.entry("thinking", JsonKind.OBJECT),
+          Map.entry("output_config", JsonKind.OBJECT),
+          Map.entry("context_management", JsonKind.OBJECT)));
   private static final RequestSchema COUNT_TOKENS = new RequestSchema(Set.of("model", "messages"),
       Map.of("model", JsonKind.STRING, "messages", JsonKind.ARRAY_OF_OBJECTS, "system", JsonKind.STRING_OR_ARRAY,
-          "tools", JsonKind.ARRAY_OF_OBJECTS));
+          "tools", JsonKind.ARRAY_OF_OBJECTS, "thinking", JsonKind.OBJECT, "output_config", JsonKind.OBJECT,
+          "context_management", JsonKind.OBJECT));
   private static final AnthropicPassthrough PASSTHROUGH = new AnthropicPassthrough();
 
   private final String name;

@@ -22,16 +22,18 @@ import java.util.Optional;
  * Anthropic Messages responses as canonical responses, and Anthropic Messages requests as canonical
  * requests (for the native endpoint when the model lives elsewhere).
  *
- * <p>Request fields that only tune Anthropic's own service are left out and named as dropped:
- * {@code cache_control}, {@code service_tier}, {@code inference_geo}, {@code speed},
- * {@code context_management}. Fields
+ * <p>Request fields with no canonical place (Anthropic's service tuning, {@code context_management}
+ * edits, unknown fields) are left out and named as dropped ({@link AnthropicUnmappedFields}). Fields
  * that run tools on Anthropic's servers ({@code mcp_servers}, {@code container}) and server tools
  * in {@code tools} have no equivalent elsewhere and are answered with a 400 naming them.
+ *
+ * <p>Thinking: {@code enabled} gives a budget, {@code adaptive} lets the model decide — at the
+ * {@code output_config.effort} when one is given, else with the budget "the model decides" — and
+ * {@code output_config.effort} alone (thinking disabled or absent) is still an effort;
+ * {@code display: "omitted"} asks for no reasoning text back.
  */
 public final class AnthropicToCanonical {
   private static final List<String> ANTHROPIC_ONLY = List.of("mcp_servers", "container");
-  private static final List<String> SERVICE_TUNING = List.of("cache_control", "service_tier", "inference_geo",
-      "speed", "context_management");
 
   private AnthropicToCanonical() {}
 
@@ -58,15 +60,7 @@ public final class AnthropicToCanonical {
    */
   public static Translation<ChatRequest> translate(byte[] body) {
     ChatRequest request = request(body, true);
-    JsonNode root = JsonTrees.readRequest(body);
-    List<String> dropped = new ArrayList<>();
-    SERVICE_TUNING.stream().filter(root::has).forEach(dropped::add);
-    if (!root.has("cache_control") && (root.path("messages").findValue("cache_control") != null
-        || root.path("system").findValue("cache_control") != null
-        || root.path("tools").findValue("cache_control") != null)) {
-      dropped.add("cache_control (on blocks)");
-    }
-    return new Translation<>(request, dropped);
+    return new Translation<>(request, AnthropicUnmappedFields.of(JsonTrees.readRequest(body)));
   }
 
   /** A client's count_tokens request: a Messages request without {@code max_tokens}. */
@@ -154,16 +148,17 @@ public final class AnthropicToCanonical {
     };
   }
 
-  /** Thinking and {@code output_config.effort}; adaptive thinking with no effort thinks at medium. */
+  /** Thinking and {@code output_config.effort}, as the class comment says. */
   private static Optional<ReasoningConfig> reasoning(JsonNode root) {
-    Optional<String> effort = JsonTrees.string(root.path("output_config"), "effort");
+    Optional<String> effort = text(root.path("output_config"), "effort", "output_config");
     JsonNode thinking = root.path("thinking");
-    String type = thinking.path("type").asText("disabled");
+    String type = text(thinking, "type", "thinking").orElse("disabled");
+    boolean omitText = text(thinking, "display", "thinking").filter(d -> d.equals("omitted")).isPresent();
     return switch (type) {
       case "enabled" -> Optional.of(new ReasoningConfig(effort,
-          Optional.of(thinking.path("budget_tokens").asInt(AnthropicOutputBudget.MIN_BUDGET))));
-      case "adaptive" ->
-          Optional.of(new ReasoningConfig(Optional.of(effort.orElse("medium")), Optional.empty()));
+          Optional.of(integer(thinking, "budget_tokens").orElse(AnthropicOutputBudget.MIN_BUDGET)), omitText));
+      case "adaptive" -> Optional.of(new ReasoningConfig(effort,
+          effort.isPresent() ? Optional.empty() : Optional.of(ReasoningConfig.MODEL_DECIDES), omitText));
       case "disabled" -> effort.map(e -> new ReasoningConfig(Optional.of(e), Optional.empty()));
       default -> throw GatewayException.invalidRequest("thinking", "The thinking type '" + type
           + "' is not enabled, adaptive or disabled.");
@@ -186,6 +181,19 @@ public final class AnthropicToCanonical {
     }
     JsonNode schema = format.path("schema");
     return Optional.of(new ResponseFormat.JsonSchema("response", Optional.empty(), schema, true));
+  }
+
+  /** An optional string field of an object parameter ({@code thinking}, {@code output_config}). */
+  private static Optional<String> text(JsonNode object, String field, String parameter) {
+    JsonNode value = object.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw GatewayException.invalidRequest(parameter, "The '" + parameter + "." + field
+          + "' parameter must be a string.");
+    }
+    return Optional.of(value.asText());
   }
 
   private static List<String> stopSequences(JsonNode stops) {

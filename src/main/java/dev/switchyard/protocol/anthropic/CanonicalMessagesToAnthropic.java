@@ -18,7 +18,11 @@ import java.util.Set;
 
 /**
  * A canonical conversation as Anthropic's top-level {@code system} and alternating
- * {@code messages}. System and developer text goes to {@code system}; consecutive items of one
+ * {@code messages}. System and developer text goes to {@code system} — also when it comes after the
+ * conversation began, which is named as dropped since it loses its place: Anthropic's own
+ * mid-conversation system messages are taken by Claude Opus 4.8 only, on Anthropic's API and not on
+ * Bedrock, Vertex AI or Foundry, and only right after a user turn, so the top-level system is the
+ * place every Claude model takes, with a system instruction's authority. Consecutive items of one
  * side are merged into one message, as Anthropic requires (reasoning, text and tool calls into one
  * assistant message in order; tool results and user content into one user message, tool results
  * first). Empty text parts are left out: Anthropic rejects empty text blocks and they carry nothing.
@@ -96,6 +100,11 @@ final class CanonicalMessagesToAnthropic {
   }
 
   private void addMessage(Item.Message message) {
+    boolean instruction = message.role() == Role.SYSTEM || message.role() == Role.DEVELOPER;
+    if (instruction && !messages.isEmpty()) {
+      dropped.add("items[" + index + "] (" + role(message.role()) + " message after the conversation began: "
+          + "moved into Anthropic's top-level system, losing its place)");
+    }
     for (int i = 0; i < message.content().size(); i++) {
       ContentPart part = message.content().get(i);
       if (part instanceof ContentPart.Image image && image.detail().isPresent()) {
@@ -104,7 +113,7 @@ final class CanonicalMessagesToAnthropic {
       if (part instanceof ContentPart.Text text && text.text().isEmpty()) {
         continue;
       }
-      if (message.role() == Role.SYSTEM || message.role() == Role.DEVELOPER) {
+      if (instruction) {
         if (!(part instanceof ContentPart.Text text)) {
           throw GatewayException.invalidRequest("messages", "A " + role(message.role())
               + " message may hold only text for Anthropic, but one holds " + kind(part) + ".");

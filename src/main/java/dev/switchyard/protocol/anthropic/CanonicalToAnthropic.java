@@ -8,6 +8,7 @@ import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.Item;
+import dev.switchyard.canonical.ReasoningConfig;
 import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
@@ -74,7 +75,11 @@ public final class CanonicalToAnthropic {
       dropped.add("reasoning (Anthropic cannot think while a tool call is forced)");
     }
     if (thinking) {
-      body.putObject("thinking").put("type", "enabled").put("budget_tokens", plan.budget().getAsInt());
+      ObjectNode config = body.putObject("thinking").put("type", "enabled").put("budget_tokens",
+          plan.budget().getAsInt());
+      if (request.reasoning().map(ReasoningConfig::omitText).orElse(false)) {
+        config.put("display", "omitted"); // the signatures come back all the same
+      }
     }
     samplingWhileThinking(body, request, thinking, dropped);
     if (!request.stopSequences().isEmpty()) {

@@ -16,10 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A canonical conversation as Gemini's {@code systemInstruction} and {@code contents}. System and
- * developer text, wherever it stands, goes to {@code systemInstruction} in order; consecutive items
- * of one Gemini role make one content: user text and media and tool results ({@code functionResponse}
- * parts) a {@code user} content, assistant text, reasoning and tool calls a {@code model} content.
+ * A canonical conversation as Gemini's {@code systemInstruction} and {@code contents}; consecutive
+ * items of one Gemini role make one content: user text and media and tool results
+ * ({@code functionResponse} parts) a {@code user} content, assistant text, reasoning and tool calls a
+ * {@code model} content.
+ *
+ * <p>System and developer text before the conversation begins goes to {@code systemInstruction} in
+ * order. Gemini has one system instruction for the whole request and only {@code user} and
+ * {@code model} roles in {@code contents}, so a system or developer message after the conversation
+ * began (a mid-conversation system message, as Claude Code sends) becomes text of a {@code user}
+ * content at its place — joined to the user content it follows — and is named as dropped, since
+ * the model reads it as the user's words rather than a system instruction. Hoisting it into
+ * {@code systemInstruction} would keep its authority but lose when it was said.
  *
  * <p>Reasoning with text is a thought part ({@code thought: true}) carrying its signature as
  * {@code thoughtSignature} — only Gemini's own ({@link SignatureOrigin}): another provider's is left
@@ -76,6 +84,12 @@ final class CanonicalItemsToGemini {
   }
 
   private void message(Item.Message message, String path) {
+    boolean instruction = message.role() == Role.SYSTEM || message.role() == Role.DEVELOPER;
+    boolean inPlace = instruction && !contents.isEmpty();
+    if (inPlace) {
+      dropped.add(path + " (" + message.role().name().toLowerCase() + " role: after the conversation began it "
+          + "goes as user text at its place, Gemini having no system role in contents)");
+    }
     List<ContentPart> parts = message.content();
     for (int i = 0; i < parts.size(); i++) {
       ContentPart part = parts.get(i);
@@ -83,12 +97,16 @@ final class CanonicalItemsToGemini {
       if (part instanceof ContentPart.Text text && text.text().isEmpty()) {
         continue;
       }
-      if (message.role() == Role.SYSTEM || message.role() == Role.DEVELOPER) {
+      if (instruction) {
         if (!(part instanceof ContentPart.Text text)) {
           throw GatewayException.invalidRequest("messages", "A " + message.role().name().toLowerCase()
-              + " message may hold only text for Gemini's systemInstruction (" + partPath + ").");
+              + " message may hold only text for Gemini (" + partPath + ").");
         }
-        system.addObject().put("text", text.text());
+        if (inPlace) {
+          append("user", JsonTrees.object().put("text", text.text()));
+        } else {
+          system.addObject().put("text", text.text());
+        }
         continue;
       }
       String role = message.role() == Role.ASSISTANT ? "model" : "user";

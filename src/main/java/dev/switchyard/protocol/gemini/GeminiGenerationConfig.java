@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * {@code thinkingLevel} to Gemini 3 and later (none and minimal as {@code minimal}, xhigh and max
  * as {@code high}), and as a budget to older models (none and minimal 0, low 1024, medium 8192,
  * high and above 24576, the 2.5 Flash maximum); {@code includeThoughts: true} whenever reasoning is
- * configured, so thoughts reach the client.
+ * configured, so thoughts reach the client — unless the client asked for no reasoning text
+ * (Anthropic's {@code display: "omitted"}): then {@code false}, and Gemini still signs its parts, so
+ * the client gets its signatures without the text, as Anthropic answers.
  *
  * <p>{@code responseModalities} of only TEXT is the default and changes nothing; IMAGE or AUDIO
  * output is a 400, since no translated model would produce it. Presence and frequency penalties
@@ -187,7 +189,7 @@ final class GeminiGenerationConfig {
         });
       }
     }
-    return thinking.put("includeThoughts", true);
+    return thinking.put("includeThoughts", !reasoning.omitText());
   }
 
   /**

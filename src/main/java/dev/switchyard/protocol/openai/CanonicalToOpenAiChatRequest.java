@@ -114,7 +114,8 @@ public final class CanonicalToOpenAiChatRequest {
 
   /**
    * The effort to ask for: the one given, else the nearest to the token budget; none for a negative
-   * budget (Gemini's -1, "the model decides"), which is what leaving the effort out means.
+   * budget ("the model decides": Gemini's -1, Anthropic's adaptive thinking without an effort),
+   * which is what leaving the effort out means.
    */
   static Optional<String> effort(ReasoningConfig reasoning) {
     return reasoning.effort().or(() -> reasoning.budgetTokens().filter(budget -> budget >= 0)

@@ -80,7 +80,7 @@ class AnthropicToCanonicalRequestTest {
     }
     root.remove("cache_control"); // prompt-cache hints: dropped
     if (root.path("thinking").isObject()) {
-      ((ObjectNode) root.get("thinking")).remove("display"); // how thinking is shown: dropped
+      ((ObjectNode) root.get("thinking")).remove("display"); // "summarized", the default, is not sent again
     }
     if (root.path("system").isTextual()) {
       root.set("system", blocks(root.path("system").asText()));
@@ -225,13 +225,61 @@ class AnthropicToCanonicalRequestTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2000}                          |        | 2000",
-      "\"thinking\":{\"type\":\"adaptive\"}                                                 | medium |",
+      "\"thinking\":{\"type\":\"adaptive\"}                                                 |        | -1",
       "\"thinking\":{\"type\":\"adaptive\"},\"output_config\":{\"effort\":\"high\"}        | high   |",
       "\"thinking\":{\"type\":\"disabled\"},\"output_config\":{\"effort\":\"low\"}         | low    |"})
   void thinkingAndEffortBecomeAReasoningConfig(String fields, String effort, Integer budget) {
     ChatRequest request = parse("{\"model\":\"m\",\"max_tokens\":5000,\"messages\":[]," + fields + "}");
     assertThat(request.reasoning()).contains(
         new ReasoningConfig(Optional.ofNullable(effort), Optional.ofNullable(budget)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"type\":\"adaptive\",\"display\":\"omitted\"}                         | true",
+      "{\"type\":\"enabled\",\"budget_tokens\":2048,\"display\":\"omitted\"} | true",
+      "{\"type\":\"adaptive\",\"display\":\"summarized\"}                      | false",
+      "{\"type\":\"adaptive\"}                                                 | false"})
+  void thinkingDisplayedAsOmittedAsksForNoReasoningText(String thinking, boolean omitted) {
+    ChatRequest request = parse("{\"model\":\"m\",\"max_tokens\":5000,\"messages\":[],\"thinking\":" + thinking
+        + "}");
+    assertThat(request.reasoning().orElseThrow().omitText()).isEqualTo(omitted);
+  }
+
+  @Test
+  void systemMessagesInsideMessagesStayAtTheirPlace() {
+    ChatRequest request = parse("""
+        {"model":"m","max_tokens":5,"system":"top","messages":[
+          {"role":"user","content":"Say hello"},
+          {"role":"system","content":[{"type":"text","text":"# Environment","cache_control":{"type":"ephemeral"}}]},
+          {"role":"assistant","content":"Hello"},
+          {"role":"user","content":"Again"},
+          {"role":"system","content":"Be brief."}]}""");
+    assertThat(request.items()).containsExactly(
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("top"))),
+        new Item.Message(Role.USER, List.of(ContentPart.text("Say hello"))),
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("# Environment"))),
+        new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("Hello"))),
+        new Item.Message(Role.USER, List.of(ContentPart.text("Again"))),
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("Be brief."))));
+  }
+
+  @Test
+  void aSystemMessageHoldsTextOnly() {
+    assertThat(rejection(withMessages("[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\",\"content\":"
+        + "[{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://x/y.png\"}}]}]")))
+        .hasMessageContaining("'image' in a system message");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\"thinking\":{\"type\":7}                                   | 'thinking.type'",
+      "\"thinking\":{\"type\":\"adaptive\",\"display\":false}      | 'thinking.display'",
+      "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":\"lots\"} | 'budget_tokens'",
+      "\"output_config\":{\"effort\":3}                             | 'output_config.effort'"})
+  void thinkingAndEffortOfTheWrongTypeAreA400NamingThem(String fields, String named) {
+    assertThat(rejection("{\"model\":\"m\",\"max_tokens\":5000,\"messages\":[]," + fields + "}"))
+        .hasMessageContaining(named.strip());
   }
 
   @Test
@@ -261,7 +309,7 @@ class AnthropicToCanonicalRequestTest {
       "[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\",\"content\":[{\"type\":\"tool_reference\"}]}]}] | 'tool_reference' inside a tool_result",
       "[{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"magic\"}}]}]    | 'magic'",
       "[{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"content\"}}]}] | 'content'",
-      "[{\"role\":\"system\",\"content\":\"x\"}]                                                   | 'system'",
+      "[{\"role\":\"robot\",\"content\":\"x\"}]                                                    | 'robot'",
       "[{\"role\":\"user\",\"content\":7}]                                                          | string or an array"})
   void unknownBlocksRolesAndSourcesAreA400NamingThem(String messages, String named) {
     assertThat(rejection(withMessages(messages))).hasMessageContaining(named.strip());

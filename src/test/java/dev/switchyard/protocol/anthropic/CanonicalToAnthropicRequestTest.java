@@ -171,6 +171,33 @@ class CanonicalToAnthropicRequestTest {
   }
 
   @Test
+  void aSystemMessageAfterTheConversationBeganMovesIntoTheTopLevelSystemAndIsNamed() {
+    var translation = CanonicalToAnthropic.translate(request(
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("Be brief."))), user("Hi"),
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("# Environment"))), assistant("Hello"),
+        user("Go on")).build(), MODEL);
+
+    JsonNode body = json(translation.value());
+    sdkRequest(translation.value());
+    assertThat(body.path("system")).isEqualTo(json("""
+        [{"type":"text","text":"Be brief."},{"type":"text","text":"# Environment"}]"""));
+    assertThat(body.path("messages")).hasSize(3);
+    assertThat(translation.dropped()).containsExactly("items[2] (system message after the conversation began: "
+        + "moved into Anthropic's top-level system, losing its place)");
+  }
+
+  @Test
+  void reasoningWhoseTextIsNotWantedAsksForItsDisplayOmitted() {
+    AnthropicTestSupport.Request request = request(user("Hi"));
+    request.reasoning = Optional.of(new ReasoningConfig(Optional.of("high"), Optional.empty(), true));
+    JsonNode omitted = render(request);
+    assertThat(omitted.path("thinking").path("display").asText()).isEqualTo("omitted");
+
+    request.reasoning = Optional.of(new ReasoningConfig(Optional.of("high"), Optional.empty()));
+    assertThat(render(request).path("thinking").has("display")).isFalse();
+  }
+
+  @Test
   void consecutiveMessagesOfOneSideMergeIntoOneMessage() {
     assertThat(messages(request(user("one"), user("two"), assistant("three"), assistant("four"), user("five"))))
         .isEqualTo(json("""

@@ -63,13 +63,37 @@ class CanonicalToGeminiTest {
   }
 
   @Test
-  void systemAndDeveloperMessagesGoToTheSystemInstructionInOrder() {
-    JsonNode body = body(chat(List.of(
+  void systemAndDeveloperMessagesBeforeTheConversationGoToTheSystemInstructionInOrder() {
+    Translation<byte[]> translation = translate(chat(List.of(
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("S1"))),
+        new Item.Message(Role.DEVELOPER, List.of(ContentPart.text("D1"))), QUESTION)));
+    JsonNode body = json(translation.value());
+    assertSdkAccepts(body);
+    assertThat(body.get("systemInstruction")).isEqualTo(json("{\"parts\":[{\"text\":\"S1\"},{\"text\":\"D1\"}]}"));
+    assertThat(body.get("contents")).isEqualTo(json("[{\"role\":\"user\",\"parts\":[{\"text\":\"Q\"}]}]"));
+    assertThat(translation.dropped()).isEmpty();
+  }
+
+  @Test
+  void aSystemMessageAfterTheConversationBeganIsUserTextAtItsPlaceAndNamed() {
+    Translation<byte[]> translation = translate(chat(List.of(
         new Item.Message(Role.SYSTEM, List.of(ContentPart.text("S1"))), QUESTION,
+        new Item.Message(Role.SYSTEM, List.of(ContentPart.text("# Environment"))),
+        new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("A"))),
         new Item.Message(Role.DEVELOPER, List.of(ContentPart.text("D1"))),
         new Item.Message(Role.USER, List.of(ContentPart.text("more"))))));
-    assertThat(body.get("systemInstruction")).isEqualTo(json("{\"parts\":[{\"text\":\"S1\"},{\"text\":\"D1\"}]}"));
-    assertThat(body.get("contents")).isEqualTo(json("[{\"role\":\"user\",\"parts\":[{\"text\":\"Q\"},{\"text\":\"more\"}]}]"));
+    JsonNode body = json(translation.value());
+    assertSdkAccepts(body);
+    assertThat(body.get("systemInstruction")).isEqualTo(json("{\"parts\":[{\"text\":\"S1\"}]}"));
+    assertThat(body.get("contents")).isEqualTo(json("""
+        [{"role":"user","parts":[{"text":"Q"},{"text":"# Environment"}]},
+         {"role":"model","parts":[{"text":"A"}]},
+         {"role":"user","parts":[{"text":"D1"},{"text":"more"}]}]"""));
+    assertThat(translation.dropped()).containsExactly(
+        "items[2] (system role: after the conversation began it goes as user text at its place, Gemini having no "
+            + "system role in contents)",
+        "items[4] (developer role: after the conversation began it goes as user text at its place, Gemini having "
+            + "no system role in contents)");
   }
 
   @Test
@@ -336,6 +360,16 @@ class CanonicalToGeminiTest {
     JsonNode body = json(CanonicalToGemini.request(request, model).value());
     assertSdkAccepts(body);
     assertThat(body.at("/generationConfig/thinkingConfig")).isEqualTo(json(expected));
+  }
+
+  @Test
+  void reasoningWhoseTextIsNotWantedAsksForNoThoughtsButStillThinks() {
+    ChatRequest request = configured(Optional.empty(),
+        Optional.of(new ReasoningConfig(Optional.of("high"), Optional.empty(), true)), Optional.empty(), Optional.empty());
+    JsonNode body = json(CanonicalToGemini.request(request, "gemini-3-flash").value());
+    assertSdkAccepts(body);
+    assertThat(body.at("/generationConfig/thinkingConfig")).isEqualTo(
+        json("{\"thinkingLevel\":\"high\",\"includeThoughts\":false}"));
   }
 
   @Test

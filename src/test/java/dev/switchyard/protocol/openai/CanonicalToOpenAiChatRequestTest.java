@@ -125,6 +125,19 @@ class CanonicalToOpenAiChatRequestTest {
   }
 
   @Test
+  void systemMessagesKeepTheirPlaceInTheConversation() {
+    ChatRequest request = request(List.of(new Item.Message(Role.SYSTEM, List.of(ContentPart.text("top"))),
+        user("Say hello"), new Item.Message(Role.SYSTEM, List.of(ContentPart.text("# Environment"))),
+        new Item.Message(Role.ASSISTANT, List.of(ContentPart.text("Hello"))), user("Again"))).build();
+    Translation<byte[]> t = CanonicalToOpenAiChatRequest.request(request, "gpt-4o", Options.OPENAI);
+    OpenAiSpec.assertChatRequest(t.value());
+    assertThat(t.dropped()).isEmpty();
+    List<String> roles = read(t.value()).path("messages").findValuesAsText("role");
+    assertThat(roles).containsExactly("system", "user", "system", "assistant", "user");
+    assertThat(read(t.value()).at("/messages/2/content").asText()).isEqualTo("# Environment");
+  }
+
+  @Test
   void topKHasNoOpenAiFieldAndIsReported() {
     ChatRequest request = request(List.of(user("hi"))).topK(40).build();
     Translation<byte[]> t = CanonicalToOpenAiChatRequest.request(request, "gpt-4o", Options.OPENAI);
