@@ -17,7 +17,8 @@ import java.util.Optional;
  * in Anthropic's Messages format: SSE events when the request streams (shaped as the recordings in
  * {@code fixtures/anthropic}: {@code message_start}, a {@code ping}, block deltas,
  * {@code message_delta} with the usage), a message body otherwise, and token counts on
- * {@code /v1/messages/count_tokens}.
+ * {@code /v1/messages/count_tokens}. Like Claude Sonnet 4.5 and later, it refuses a request that sets
+ * both {@code temperature} and {@code top_p}.
  */
 public final class FakeAnthropicModel implements FakeModel {
   public static final String CALL_ID = "toolu_01SwitchyardFakeToolCall";
@@ -39,6 +40,11 @@ public final class FakeAnthropicModel implements FakeModel {
           + "\"message\":\"Not found: " + path + "\"}}");
     }
     JsonNode body = request.json();
+    if (body.has("temperature") && body.has("top_p")) {
+      return UpstreamReply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+          + "\"message\":\"`temperature` and `top_p` cannot both be specified for this model. Please use only one.\"},"
+          + "\"request_id\":\"req_011SwitchyardFake\"}");
+    }
     Turn turn = turn(request).orElseThrow();
     String model = body.path("model").asText();
     return body.path("stream").asBoolean(false)
