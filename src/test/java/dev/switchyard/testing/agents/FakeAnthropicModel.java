@@ -10,6 +10,8 @@ import dev.switchyard.testing.ReceivedRequest;
 import dev.switchyard.testing.UpstreamReply;
 import dev.switchyard.testing.agents.ToolScript.Tokens;
 import dev.switchyard.testing.agents.ToolScript.Turn;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,11 +19,15 @@ import java.util.Optional;
  * in Anthropic's Messages format: SSE events when the request streams (shaped as the recordings in
  * {@code fixtures/anthropic}: {@code message_start}, a {@code ping}, block deltas,
  * {@code message_delta} with the usage), a message body otherwise, and token counts on
- * {@code /v1/messages/count_tokens}. Like Claude Sonnet 4.5 and later, it refuses a request that sets
- * both {@code temperature} and {@code top_p}.
+ * {@code /v1/messages/count_tokens}. Asked to think, it opens each answer with a signed thinking
+ * block. Like Claude Sonnet 4.5 it refuses, with Anthropic's 400, a request that sets both
+ * {@code temperature} and {@code top_p}, and, while thinking, a tool result whose call comes back
+ * without the thinking block (and its signature) that opened it.
  */
 public final class FakeAnthropicModel implements FakeModel {
   public static final String CALL_ID = "toolu_01SwitchyardFakeToolCall";
+  public static final String THINKING = "The answer is in the file; the tool will read it.";
+  public static final String SIGNATURE = "EoQDCkYIBxgCKkBTd2l0Y2h5YXJkRmFrZVRoaW5raW5nU2lnbmF0dXJl";
 
   private final ToolScript script;
 
@@ -40,16 +46,17 @@ public final class FakeAnthropicModel implements FakeModel {
           + "\"message\":\"Not found: " + path + "\"}}");
     }
     JsonNode body = request.json();
-    if (body.has("temperature") && body.has("top_p")) {
-      return UpstreamReply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
-          + "\"message\":\"`temperature` and `top_p` cannot both be specified for this model. Please use only one.\"},"
-          + "\"request_id\":\"req_011SwitchyardFake\"}");
+    Optional<String> refusal = refusal(body);
+    if (refusal.isPresent()) {
+      ObjectNode error = object().put("type", "error");
+      error.putObject("error").put("type", "invalid_request_error").put("message", refusal.get());
+      return UpstreamReply.json(400, error.put("request_id", "req_011SwitchyardFake").toString());
     }
     Turn turn = turn(request).orElseThrow();
-    String model = body.path("model").asText();
+    Answer answer = new Answer(turn, body.path("model").asText(), thinks(body));
     return body.path("stream").asBoolean(false)
-        ? UpstreamReply.sse(stream(turn, model))
-        : UpstreamReply.json(200, message(turn, model).toString());
+        ? UpstreamReply.sse(stream(answer))
+        : UpstreamReply.json(200, message(answer).toString());
   }
 
   @Override
@@ -59,6 +66,33 @@ public final class FakeAnthropicModel implements FakeModel {
     }
     JsonNode body = request.json();
     return Optional.of(script.turn(offersTool(body), latestTurnCarriesToolResult(body)));
+  }
+
+  /** What the real Messages API refuses of these rules, in its words. */
+  private static Optional<String> refusal(JsonNode body) {
+    if (body.has("temperature") && body.has("top_p")) {
+      return Optional.of("`temperature` and `top_p` cannot both be specified for this model. Please use only one.");
+    }
+    JsonNode messages = body.path("messages");
+    if (thinks(body) && latestTurnCarriesToolResult(body) && messages.size() >= 2) {
+      int at = messages.size() - 2;
+      JsonNode first = messages.get(at).path("content").path(0);
+      String type = first.path("type").asText();
+      if (!type.equals("thinking") && !type.equals("redacted_thinking")) {
+        return Optional.of("messages." + at + ".content.0.type: Expected `thinking` or `redacted_thinking`, but "
+            + "found `" + type + "`. When `thinking` is enabled, a final `assistant` message must start with a "
+            + "thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks).");
+      }
+      if (type.equals("thinking") && !SIGNATURE.equals(first.path("signature").asText())) {
+        return Optional.of("messages." + at + ".content.0: Invalid `signature` in `thinking` block");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean thinks(JsonNode body) {
+    String type = body.path("thinking").path("type").asText();
+    return type.equals("enabled") || type.equals("adaptive");
   }
 
   private static boolean isGeneration(String path) {
@@ -88,60 +122,86 @@ public final class FakeAnthropicModel implements FakeModel {
     return false;
   }
 
-  private ObjectNode message(Turn turn, String model) {
-    ObjectNode message = Fixtures.JSON.createObjectNode()
-        .put("model", model)
-        .put("id", "msg_01SwitchyardFake" + turn.ordinal())
-        .put("type", "message")
-        .put("role", "assistant");
+  /** One answer: the turn, the model name to echo, and whether it opens with thinking. */
+  private record Answer(Turn turn, String model, boolean thinks) {
+    String stopReason() {
+      return turn == Turn.CALL_TOOL ? "tool_use" : "end_turn";
+    }
+  }
+
+  private ObjectNode message(Answer answer) {
+    ObjectNode message = head(answer);
     ArrayNode content = message.putArray("content");
-    if (turn == Turn.CALL_TOOL) {
+    if (answer.thinks()) {
+      content.addObject().put("type", "thinking").put("thinking", THINKING).put("signature", SIGNATURE);
+    }
+    if (answer.turn() == Turn.CALL_TOOL) {
       content.addObject().put("type", "tool_use").put("id", CALL_ID).put("name", script.toolName())
           .set("input", script.arguments());
     } else {
-      content.addObject().put("type", "text").put("text", script.text(turn));
+      content.addObject().put("type", "text").put("text", script.text(answer.turn()));
     }
-    message.put("stop_reason", turn == Turn.CALL_TOOL ? "tool_use" : "end_turn").putNull("stop_sequence");
-    message.set("usage", usage(turn.usage(), turn.usage().output()));
+    message.put("stop_reason", answer.stopReason()).putNull("stop_sequence");
+    message.set("usage", usage(answer.turn().usage(), answer.turn().usage().output()));
     return message;
   }
 
-  private String stream(Turn turn, String model) {
-    ObjectNode start = message(turn, model);
+  private String stream(Answer answer) {
+    ObjectNode start = head(answer);
     start.putArray("content");
-    start.putNull("stop_reason");
-    start.set("usage", usage(turn.usage(), 1));
+    start.putNull("stop_reason").putNull("stop_sequence");
+    start.set("usage", usage(answer.turn().usage(), 1));
     StringBuilder events = new StringBuilder();
     event(events, "message_start", object().put("type", "message_start").set("message", start));
-    ObjectNode block = object().put("type", "content_block_start").put("index", 0);
-    if (turn == Turn.CALL_TOOL) {
-      block.putObject("content_block").put("type", "tool_use").put("id", CALL_ID).put("name", script.toolName())
-          .putObject("input");
+    int index = 0;
+    if (answer.thinks()) {
+      ObjectNode thinking = object().put("type", "thinking").put("thinking", "").put("signature", "");
+      block(events, index++, thinking, List.of(
+          object().put("type", "thinking_delta").put("thinking", THINKING),
+          object().put("type", "signature_delta").put("signature", SIGNATURE)));
+    }
+    List<ObjectNode> deltas = new ArrayList<>();
+    if (answer.turn() == Turn.CALL_TOOL) {
+      ToolScript.halves(script.argumentsJson()).forEach(fragment ->
+          deltas.add(object().put("type", "input_json_delta").put("partial_json", fragment)));
+      ObjectNode toolUse = object().put("type", "tool_use").put("id", CALL_ID).put("name", script.toolName());
+      toolUse.putObject("input");
+      block(events, index, toolUse, deltas);
     } else {
-      block.putObject("content_block").put("type", "text").put("text", "");
+      ToolScript.pieces(script.text(answer.turn())).forEach(piece ->
+          deltas.add(object().put("type", "text_delta").put("text", piece)));
+      block(events, index, object().put("type", "text").put("text", ""), deltas);
     }
-    event(events, "content_block_start", block);
-    event(events, "ping", object().put("type", "ping"));
-    var fragments = turn == Turn.CALL_TOOL
-        ? ToolScript.halves(script.argumentsJson())
-        : ToolScript.pieces(script.text(turn));
-    for (String fragment : fragments) {
-      ObjectNode delta = object().put("type", "content_block_delta").put("index", 0);
-      if (turn == Turn.CALL_TOOL) {
-        delta.putObject("delta").put("type", "input_json_delta").put("partial_json", fragment);
-      } else {
-        delta.putObject("delta").put("type", "text_delta").put("text", fragment);
-      }
-      event(events, "content_block_delta", delta);
-    }
-    event(events, "content_block_stop", object().put("type", "content_block_stop").put("index", 0));
     ObjectNode end = object().put("type", "message_delta");
-    end.putObject("delta").put("stop_reason", turn == Turn.CALL_TOOL ? "tool_use" : "end_turn")
-        .putNull("stop_sequence");
-    end.set("usage", usage(turn.usage(), turn.usage().output()));
+    end.putObject("delta").put("stop_reason", answer.stopReason()).putNull("stop_sequence");
+    end.set("usage", usage(answer.turn().usage(), answer.turn().usage().output()));
     event(events, "message_delta", end);
     event(events, "message_stop", object().put("type", "message_stop"));
     return events.toString();
+  }
+
+  /** One content block's start, deltas and stop; a {@code ping} follows the first block's start, as recorded. */
+  private static void block(StringBuilder events, int index, ObjectNode contentBlock, List<ObjectNode> deltas) {
+    ObjectNode start = object().put("type", "content_block_start").put("index", index);
+    start.set("content_block", contentBlock);
+    event(events, "content_block_start", start);
+    if (index == 0) {
+      event(events, "ping", object().put("type", "ping"));
+    }
+    for (ObjectNode delta : deltas) {
+      ObjectNode event = object().put("type", "content_block_delta").put("index", index);
+      event.set("delta", delta);
+      event(events, "content_block_delta", event);
+    }
+    event(events, "content_block_stop", object().put("type", "content_block_stop").put("index", index));
+  }
+
+  private static ObjectNode head(Answer answer) {
+    return object()
+        .put("model", answer.model())
+        .put("id", "msg_01SwitchyardFake" + answer.turn().ordinal())
+        .put("type", "message")
+        .put("role", "assistant");
   }
 
   private static ObjectNode usage(Tokens tokens, int output) {
