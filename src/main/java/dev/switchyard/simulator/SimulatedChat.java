@@ -162,7 +162,8 @@ final class SimulatedChat {
 
   /**
    * The function tool to call, when the request offers tools, does not forbid calling them, and
-   * the user spoke last (after a tool result the model answers in text, as real ones do).
+   * the user spoke last (after a tool result the model answers in text, as real ones do); system and
+   * developer messages after the user's (Claude Code adds reminders there) do not count as speaking.
    */
   private static Optional<JsonNode> toolToCall(JsonNode request, JsonNode messages) {
     List<JsonNode> functions = new ArrayList<>();
@@ -173,7 +174,14 @@ final class SimulatedChat {
       }
     }
     JsonNode choice = request.path("tool_choice");
-    boolean userLast = "user".equals(messages.get(messages.size() - 1).path("role").asText());
+    boolean userLast = false;
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      String role = messages.get(i).path("role").asText();
+      if (!role.equals("system") && !role.equals("developer")) {
+        userLast = role.equals("user");
+        break;
+      }
+    }
     if (functions.isEmpty() || "none".equals(choice.asText()) || !userLast) {
       return Optional.empty();
     }

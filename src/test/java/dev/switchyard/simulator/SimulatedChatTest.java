@@ -219,6 +219,35 @@ class SimulatedChatTest {
   }
 
   @Test
+  void aSystemReminderAfterTheUsersMessageStillGetsAToolCall() {
+    String body = """
+        {"model":"sim-fast","messages":[
+          {"role":"user","content":"Weather?"},
+          {"role":"system","content":"Reminder: use the tools."}],
+        """ + TOOLS + "}";
+
+    JsonNode answer = harness.chat(body).json();
+
+    assertThat(answer.at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+  }
+
+  @Test
+  void aSystemReminderAfterAToolResultStillGetsText() {
+    String body = """
+        {"model":"sim-fast","messages":[
+          {"role":"user","content":"Weather?"},
+          {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+            "function":{"name":"get_weather","arguments":"{}"}}]},
+          {"role":"tool","tool_call_id":"call_1","content":"sunny"},
+          {"role":"developer","content":"Reminder: be brief."}],
+        """ + TOOLS + "}";
+
+    JsonNode answer = harness.chat(body).json();
+
+    assertThat(answer.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+  }
+
+  @Test
   void streamedToolCallSendsArgumentsInFragmentsLikeOpenAi() {
     JsonNode plain = harness.chat(chat("sim-fast", "Weather in Paris?", TOOLS)).json();
     Answer stream = harness.chat(chat("sim-fast", "Weather in Paris?", TOOLS

@@ -35,6 +35,24 @@ public final class CapturedUsage implements UsageSink {
     return await(r -> r.requestId().equals(requestId), "request " + requestId);
   }
 
+  /** The records matching {@code test} once there are {@code count} of them, waiting up to five seconds. */
+  public synchronized List<UsageRecord> await(Predicate<UsageRecord> test, int count) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      List<UsageRecord> matching = records.stream().filter(test).toList();
+      long left = deadline - System.nanoTime();
+      if (matching.size() >= count || left <= 0) {
+        return matching;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /** The first record matching {@code test}, waiting up to five seconds for it. */
   public synchronized UsageRecord await(Predicate<UsageRecord> test, String what) {
     long deadline = System.nanoTime() + WAIT.toNanos();

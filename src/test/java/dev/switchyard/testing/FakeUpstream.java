@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A provider stand-in on 127.0.0.1: answers each request with the next scripted
@@ -35,6 +36,7 @@ public final class FakeUpstream implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedDeque<UpstreamReply> script = new ConcurrentLinkedDeque<>();
   private final AtomicReference<UpstreamReply> standing = new AtomicReference<>();
+  private final AtomicReference<Function<ReceivedRequest, UpstreamReply>> responder = new AtomicReference<>();
   private final List<ReceivedRequest> received = new ArrayList<>();
   private final BlockingQueue<ReceivedRequest> arrivals = new LinkedBlockingQueue<>();
   private final AtomicInteger opened = new AtomicInteger();
@@ -94,10 +96,20 @@ public final class FakeUpstream implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers every request the queue does not, by what the request asks (a stand-in model that
+   * reads the conversation); takes precedence over {@link #always}.
+   */
+  public FakeUpstream answering(Function<ReceivedRequest, UpstreamReply> replies) {
+    responder.set(replies);
+    return this;
+  }
+
   /** Forgets the script and what was received; connections stay. */
   public void reset() {
     script.clear();
     standing.set(null);
+    responder.set(null);
     synchronized (received) {
       received.clear();
     }
@@ -152,7 +164,7 @@ public final class FakeUpstream implements AutoCloseable {
       arrivals.add(got);
       UpstreamReply reply = script.poll();
       if (reply == null) {
-        reply = standing.get() != null ? standing.get() : UNSCRIPTED;
+        reply = unscripted(got);
       }
       UpstreamReply chosen = reply;
       if (chosen.hang()) {
@@ -165,6 +177,20 @@ public final class FakeUpstream implements AutoCloseable {
         answer(request, chosen);
       }
     });
+  }
+
+  private UpstreamReply unscripted(ReceivedRequest request) {
+    Function<ReceivedRequest, UpstreamReply> replies = responder.get();
+    if (replies != null) {
+      try {
+        return replies.apply(request);
+      } catch (RuntimeException e) { // an answer, not a hang, so the test sees what went wrong
+        var error = Fixtures.JSON.createObjectNode();
+        error.putObject("error").put("message", "FakeUpstream: " + e).put("type", "test_error");
+        return UpstreamReply.json(500, error.toString());
+      }
+    }
+    return standing.get() != null ? standing.get() : UNSCRIPTED;
   }
 
   private void answer(HttpServerRequest request, UpstreamReply reply) {

@@ -106,7 +106,9 @@ public final class CanonicalToAnthropic {
 
   /**
    * Temperature, top_p and top_k as given — but while thinking Anthropic takes temperature 1 only,
-   * top_p from 0.95 and no top_k, and refuses the request otherwise: those are left out, named.
+   * top_p from 0.95 and no top_k, and its current models (Opus 4.1, Sonnet and Haiku 4.5 and later)
+   * take temperature or top_p, not both (Gemini CLI sends both on every request); it refuses the
+   * request otherwise, so those are left out, named, top_p yielding to temperature.
    */
   private static void samplingWhileThinking(ObjectNode body, ChatRequest request, boolean thinking,
       List<String> dropped) {
@@ -120,6 +122,8 @@ public final class CanonicalToAnthropic {
     request.topP().ifPresent(p -> {
       if (thinking && p < 0.95) {
         dropped.add("top_p (Anthropic takes 0.95 to 1 while thinking)");
+      } else if (body.has("temperature")) {
+        dropped.add("top_p (Anthropic takes temperature or top_p, not both)");
       } else {
         body.put("top_p", p);
       }

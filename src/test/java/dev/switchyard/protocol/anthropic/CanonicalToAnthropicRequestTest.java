@@ -114,11 +114,36 @@ class CanonicalToAnthropicRequestTest {
     sdkRequest(translation.value());
 
     request.temperature = Optional.of(1.0);
-    request.topP = Optional.of(0.95);
+    request.topP = Optional.empty();
     request.topK = Optional.empty();
     JsonNode allowed = json(CanonicalToAnthropic.translate(request.build(), MODEL).value());
     assertThat(allowed.path("temperature").asDouble()).isEqualTo(1.0);
-    assertThat(allowed.path("top_p").asDouble()).isEqualTo(0.95);
+    request.temperature = Optional.empty();
+    request.topP = Optional.of(0.95);
+    assertThat(json(CanonicalToAnthropic.translate(request.build(), MODEL).value()).path("top_p").asDouble())
+        .isEqualTo(0.95);
+  }
+
+  @Test
+  void temperatureAndTopPTogetherKeepTemperatureAndNameTopPAsDropped() {
+    AnthropicTestSupport.Request request = request(user("Hi"));
+    request.reasoning = Optional.of(new ReasoningConfig(Optional.of("low"), Optional.empty()));
+    request.temperature = Optional.of(1.0); // what Gemini CLI sends, thinking, on every request
+    request.topP = Optional.of(0.95);
+
+    var translation = CanonicalToAnthropic.translate(request.build(), MODEL);
+
+    JsonNode body = json(translation.value());
+    assertThat(body.path("temperature").asDouble()).isEqualTo(1.0);
+    assertThat(body.has("top_p")).isFalse();
+    assertThat(translation.dropped()).containsExactly("top_p (Anthropic takes temperature or top_p, not both)");
+
+    request.reasoning = Optional.empty();
+    request.temperature = Optional.of(0.25);
+    request.topP = Optional.of(0.9);
+    JsonNode unthinking = json(CanonicalToAnthropic.translate(request.build(), MODEL).value());
+    assertThat(unthinking.path("temperature").asDouble()).isEqualTo(0.25);
+    assertThat(unthinking.has("top_p")).isFalse();
   }
 
   @Test
@@ -430,7 +455,6 @@ class CanonicalToAnthropicRequestTest {
   @Test
   void samplingStopsUserAndStreamPassThrough() {
     AnthropicTestSupport.Request request = request(user("Hi"));
-    request.temperature = Optional.of(0.25);
     request.topP = Optional.of(0.9);
     request.topK = Optional.of(40);
     request.stops = List.of("\n\nHuman:", "END");
@@ -438,7 +462,6 @@ class CanonicalToAnthropicRequestTest {
     request.seed = Optional.of(7L);
     request.stream = true;
     JsonNode body = render(request);
-    assertThat(body.path("temperature").asDouble()).isEqualTo(0.25);
     assertThat(body.path("top_p").asDouble()).isEqualTo(0.9);
     assertThat(body.path("top_k").asInt()).isEqualTo(40);
     assertThat(body.path("stop_sequences")).isEqualTo(json("[\"\\n\\nHuman:\",\"END\"]"));
