@@ -68,6 +68,12 @@ class ClaudeCodeIT {
     assertToolRoundTrip(GEMINI);
   }
 
+  /** Without tool search Claude Code sends every tool at once, schemas Gemini's subset cannot hold whole among them. */
+  @Test
+  void everyToolClaudeCodeOffersReachesAGeminiModel() throws IOException {
+    assertToolRoundTrip(GEMINI, "ENABLE_TOOL_SEARCH", "false");
+  }
+
   /**
    * The simulator calls the first tool on offer with placeholder arguments ({@code "example"} for a
    * string), then, shown the result, an {@code echo} model repeats the last user message. Claude
@@ -104,8 +110,11 @@ class ClaudeCodeIT {
     });
   }
 
-  private void assertToolRoundTrip(String model) throws IOException {
+  private void assertToolRoundTrip(String model, String... environment) throws IOException {
     CliRun run = claudeCode(model);
+    for (int i = 0; i + 1 < environment.length; i += 2) {
+      run.env(environment[i], environment[i + 1]);
+    }
     Path note = Files.writeString(run.workDir().resolve("note.txt"), NOTE + "\n");
     FakeModel fake = gateway.play(model, new ToolScript("Read",
         Fixtures.JSON.createObjectNode().put("file_path", note.toString()), FINAL_TEXT, "OK."));

@@ -22,16 +22,17 @@ import java.util.Set;
  * <p>To Gemini: {@code type} becomes the proto's upper-case enum name; {@code type: [X, "null"]} is
  * X and {@code nullable}, several non-null types are an {@code anyOf} of one schema per type;
  * {@code const} is a one-value {@code enum}; {@code oneOf} is {@code anyOf} (Gemini has no
- * "exactly one", and the model's answer satisfies both alike in practice); {@code allOf} of one
- * schema is that schema; the first of {@code examples} is {@code example}; local {@code $ref}s
+ * "exactly one", and the model's answer satisfies both alike in practice); {@code allOf} is merged
+ * into one schema (properties joined, {@code required} united; a keyword two members set differently
+ * keeps the first value and the other is named as dropped, as Claude Code's two {@code pattern}s on
+ * one string are); the first of {@code examples} is {@code example}; local {@code $ref}s
  * ({@code #/$defs/...}, {@code #/definitions/...}, any JSON pointer into the schema) are inlined,
  * with the referring schema's own keywords laid over the target. A missing {@code type} is
  * {@code OBJECT} for a schema with properties, {@code ARRAY} with items, {@code STRING} with a
  * string enum, as Gemini requires one.
  *
- * <p>Refused with a 400: a recursive {@code $ref}, a {@code $ref} outside the schema, an
- * {@code allOf} of several schemas — Gemini's schema cannot express them and dropping them would
- * change what the model may answer.
+ * <p>Refused with a 400: a recursive {@code $ref} and a {@code $ref} outside the schema — Gemini's
+ * schema cannot express them and dropping them would change what the model may answer.
  *
  * <p>Dropped, each named in the result so it can be reported: keywords Gemini's schema lacks
  * ({@code additionalProperties}, {@code $schema}, {@code exclusiveMinimum}, {@code multipleOf},
@@ -79,13 +80,12 @@ final class GeminiSchemas {
     }
     JsonNode allOf = schema.path("allOf");
     if (allOf.isArray()) {
-      if (allOf.size() != 1) {
-        throw GatewayException.invalidRequest(path, path + ".allOf: an allOf of " + allOf.size()
-            + " schemas cannot be expressed in Gemini's schema.");
-      }
       ObjectNode merged = ((ObjectNode) schema).deepCopy();
       merged.remove("allOf");
-      return convert(overlay(allOf.get(0), merged), path);
+      for (int i = 0; i < allOf.size(); i++) {
+        mergeInto(merged, allOf.get(i), path + ".allOf[" + i + "]");
+      }
+      return convert(merged, path);
     }
     ObjectNode out = JsonTrees.object();
     typeAndNullable(schema, path, out);
@@ -239,6 +239,50 @@ final class GeminiSchemas {
     } finally {
       expanding.pop();
     }
+  }
+
+  /**
+   * Adds an {@code allOf} member's keywords to {@code merged}: what it lacks is taken, properties
+   * are joined (one named in both becomes an {@code allOf} of the two), {@code required} is united;
+   * a keyword already set to another value keeps it, and the member's is named as dropped.
+   */
+  private void mergeInto(ObjectNode merged, JsonNode member, String path) {
+    if (!member.isObject()) {
+      throw GatewayException.invalidRequest(path, path + ": a schema must be a JSON object.");
+    }
+    for (Map.Entry<String, JsonNode> field : member.properties()) {
+      String key = field.getKey();
+      JsonNode value = field.getValue();
+      JsonNode existing = merged.get(key);
+      if (existing == null) {
+        merged.set(key, value.deepCopy());
+      } else if (existing.equals(value)) {
+        continue;
+      } else if (key.equals("properties") && existing.isObject() && value.isObject()) {
+        ObjectNode properties = (ObjectNode) existing;
+        value.properties().forEach(p -> properties.set(p.getKey(), properties.has(p.getKey())
+            ? JsonTrees.object().set("allOf", JsonTrees.MAPPER.createArrayNode().add(properties.get(p.getKey()))
+                .add(p.getValue()))
+            : p.getValue().deepCopy()));
+      } else if (key.equals("required") && existing.isArray() && value.isArray()) {
+        value.forEach(name -> {
+          if (!contains(existing, name)) {
+            ((ArrayNode) existing).add(name);
+          }
+        });
+      } else {
+        dropped.add(path + "." + key);
+      }
+    }
+  }
+
+  private static boolean contains(JsonNode array, JsonNode value) {
+    for (JsonNode element : array) {
+      if (element.equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode overlay(JsonNode base, ObjectNode over) {

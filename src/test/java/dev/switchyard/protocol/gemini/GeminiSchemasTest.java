@@ -27,6 +27,9 @@ class GeminiSchemasTest {
       {"type":"integer","enum":[1,2]}; {"type":"INTEGER","description":"Allowed values: 1, 2."}; tools[0].parameters.enum
       {"oneOf":[{"type":"string"},{"type":"number"}]}; {"anyOf":[{"type":"STRING"},{"type":"NUMBER"}]};
       {"allOf":[{"type":"string"}],"description":"d"}; {"type":"STRING","description":"d"};
+      {"allOf":[{"type":"object","properties":{"a":{"type":"string"}}},{"properties":{"b":{"type":"integer"}},"required":["b"]}],"required":["a"]}; {"type":"OBJECT","properties":{"a":{"type":"STRING"},"b":{"type":"INTEGER"}},"required":["a","b"]};
+      {"type":"string","allOf":[{"pattern":"^a"},{"pattern":"z$"}]}; {"type":"STRING","pattern":"^a"}; tools[0].parameters.allOf[1].pattern
+      {"type":"object","properties":{"a":{"type":"string"}},"allOf":[{"properties":{"a":{"maxLength":3}}}]}; {"type":"OBJECT","properties":{"a":{"type":"STRING","maxLength":3}}};
       {"type":"string","format":"date-time"}; {"type":"STRING","format":"date-time"};
       {"type":"string","format":"email"}; {"type":"STRING"}; tools[0].parameters.format
       {"type":"string","examples":["x","y"]}; {"type":"STRING","example":"x"};
@@ -54,7 +57,6 @@ class GeminiSchemasTest {
       {"$defs":{"N":{"type":"object","properties":{"c":{"type":"array","items":{"$ref":"#/$defs/N"}}}}},"$ref":"#/$defs/N"}; tools[0].parameters.properties.c.items: recursive $ref '#/$defs/N' cannot be expressed in Gemini's schema
       {"$ref":"https://example.com/s.json"}; points outside the schema
       {"$ref":"#/$defs/missing"}; points nowhere
-      {"allOf":[{"type":"object"},{"required":["a"]}]}; tools[0].parameters.allOf: an allOf of 2 schemas
       {"type":"tuple"}; 'tuple' is not a JSON Schema type
       """)
   void whatGeminisSchemaCannotExpressIsRefused(String schema, String message) {
