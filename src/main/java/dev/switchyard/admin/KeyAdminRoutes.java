@@ -1,13 +1,13 @@
 package dev.switchyard.admin;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchyard.gateway.Gateway;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.policy.auth.ApiKeys;
+import dev.switchyard.gateway.Gateway;
 import dev.switchyard.http.JsonReplies;
+import dev.switchyard.json.Json;
+import dev.switchyard.policy.auth.ApiKeys;
 import dev.switchyard.storage.StoredKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

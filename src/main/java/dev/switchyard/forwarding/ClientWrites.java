@@ -5,10 +5,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 
 /** Writing a relayed answer to the client with backpressure: a slow client pauses the upstream. */
-public final class ClientWrites {
+final class ClientWrites {
   private ClientWrites() {}
 
-  public static void write(HttpServerResponse client, Buffer chunk, ReadStream<Buffer> upstream) {
+  static void write(HttpServerResponse client, Buffer chunk, ReadStream<Buffer> upstream) {
     if (client.ended()) {
       return;
     }
@@ -20,7 +20,7 @@ public final class ClientWrites {
   }
 
   /** Ends the response unless it already ended or its connection is gone. */
-  public static void end(HttpServerResponse client) {
+  static void end(HttpServerResponse client) {
     if (!client.ended() && !client.closed()) {
       client.end();
     }

@@ -1,19 +1,19 @@
 package dev.switchyard.gateway;
 
 import dev.switchyard.config.GatewayConfig;
+import dev.switchyard.forwarding.FailoverStage;
+import dev.switchyard.forwarding.Forwarders;
+import dev.switchyard.media.MediaFetcher;
+import dev.switchyard.media.MediaResolver;
 import dev.switchyard.metering.UsageSink;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.pipeline.ReadBodyStage;
 import dev.switchyard.pipeline.UsageMetering;
-import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.policy.auth.AuthenticationStage;
-import dev.switchyard.media.MediaFetcher;
-import dev.switchyard.media.MediaResolver;
-import dev.switchyard.forwarding.FailoverStage;
+import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.routing.RoutingStage;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
-import dev.switchyard.forwarding.Forwarders;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

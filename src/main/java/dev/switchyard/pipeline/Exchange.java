@@ -210,7 +210,7 @@ public final class Exchange {
     headers.set("content-type", contentType);
     headers.set(REQUEST_ID_HEADER, requestId);
     headers.set(OVERHEAD_HEADER, Long.toString(overheadMicros()));
-    if (!attempts.isEmpty()) {
+    if (!attempts.isEmpty() && !attempts.getLast().isOver()) {
       attempts.getLast().firstByteSent();
     }
     for (ExchangeObserver observer : observers) {

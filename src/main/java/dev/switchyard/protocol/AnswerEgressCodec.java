@@ -1,7 +1,7 @@
 package dev.switchyard.protocol;
 
-import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.provider.UpstreamTarget;
 
 /** A provider's side of an endpoint with one complete answer: canonical {@code R} out, its answer in as {@code A}. */

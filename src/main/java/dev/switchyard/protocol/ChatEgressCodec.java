@@ -1,11 +1,11 @@
 package dev.switchyard.protocol;
 
-import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.provider.UpstreamTarget;
 import java.util.function.Consumer;
 

@@ -1,11 +1,11 @@
 package dev.switchyard.protocol;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.json.Json;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;

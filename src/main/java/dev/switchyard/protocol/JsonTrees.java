@@ -1,11 +1,11 @@
 package dev.switchyard.protocol;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;

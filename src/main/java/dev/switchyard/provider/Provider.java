@@ -1,7 +1,7 @@
 package dev.switchyard.provider;
 
-import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.OpenAiCompatiblePreset;
+import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.ProviderKinds;
 import io.vertx.core.MultiMap;
 import java.net.URI;

@@ -2,8 +2,8 @@ package dev.switchyard.routing;
 
 import dev.switchyard.config.ModelConfig;
 import dev.switchyard.pipeline.RoutePlan;
-import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.provider.Provider;
+import dev.switchyard.provider.UpstreamTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,2 +1,2 @@
-/** Model routing: names to ordered target plans, and failover across them. */
+/** Model routing: a requested model name to its ordered plan of targets (the failover order). */
 package dev.switchyard.routing;

@@ -1,9 +1,9 @@
 package dev.switchyard.server;
 
-import dev.switchyard.http.JsonReplies;
-import dev.switchyard.gateway.Gateway;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.gateway.Gateway;
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.protocol.gemini.GeminiErrors;
 import dev.switchyard.protocol.gemini.GeminiModelPath;
 import io.vertx.core.buffer.Buffer;

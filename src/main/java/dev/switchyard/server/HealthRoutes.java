@@ -1,7 +1,7 @@
 package dev.switchyard.server;
 
-import dev.switchyard.http.JsonReplies;
 import dev.switchyard.gateway.Gateway;
+import dev.switchyard.http.JsonReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package dev.switchyard.server;
 
-import dev.switchyard.http.JsonReplies;
 import dev.switchyard.gateway.Gateway;
-import dev.switchyard.policy.auth.ApiKeys;
+import dev.switchyard.http.JsonReplies;
 import dev.switchyard.pipeline.Principal;
+import dev.switchyard.policy.auth.ApiKeys;
 import dev.switchyard.routing.ModelRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

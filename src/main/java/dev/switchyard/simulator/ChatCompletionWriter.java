@@ -1,8 +1,8 @@
 package dev.switchyard.simulator;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.protocol.openai.OpenAiChunks;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.simulator.SimulatedChat.Choice;
 import dev.switchyard.simulator.SimulatedChat.Completion;
 import dev.switchyard.simulator.SimulatedChat.ToolCall;

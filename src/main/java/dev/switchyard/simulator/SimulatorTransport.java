@@ -1,10 +1,10 @@
 package dev.switchyard.simulator;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.SimulatorConfig;
+import dev.switchyard.json.Json;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamCall;
 import dev.switchyard.provider.UpstreamRequest;

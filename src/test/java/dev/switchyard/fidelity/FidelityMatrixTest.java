@@ -1,6 +1,5 @@
 package dev.switchyard.fidelity;
 
-import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +7,9 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
+import dev.switchyard.fidelity.Matrix.Status;
 import dev.switchyard.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

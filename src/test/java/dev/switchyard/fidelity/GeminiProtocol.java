@@ -1,9 +1,5 @@
 package dev.switchyard.fidelity;
 
-import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.protocol.ChatEgressCodec;
-import dev.switchyard.config.ProviderKinds;
-import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +8,14 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.fidelity.Matrix.Status;
+import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
+import dev.switchyard.fidelity.Matrix.Status;
+import dev.switchyard.protocol.ChatEgressCodec;
 import dev.switchyard.protocol.gemini.GeminiErrors;
 import dev.switchyard.protocol.gemini.GeminiToCanonical;
+import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GeminiSdk;

@@ -1,11 +1,5 @@
 package dev.switchyard.fidelity;
 
-import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.protocol.ClientRequest;
-import dev.switchyard.protocol.ChatIngressCodec;
-import dev.switchyard.protocol.ChatEgressCodec;
-import dev.switchyard.config.ProviderKinds;
-import dev.switchyard.error.UpstreamError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +9,16 @@ import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.fidelity.Matrix.Status;
+import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
+import dev.switchyard.fidelity.Matrix.Status;
+import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.ChatIngressCodec;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.openai.OpenAiChatToCanonical;
 import dev.switchyard.protocol.openai.OpenAiErrors;
+import dev.switchyard.provider.WireProtocol;
 import dev.switchyard.sse.SseEvent;
 import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.OpenAiSpec;

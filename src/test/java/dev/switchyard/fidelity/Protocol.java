@@ -1,12 +1,12 @@
 package dev.switchyard.fidelity;
 
-import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import java.util.List;
 
 /**

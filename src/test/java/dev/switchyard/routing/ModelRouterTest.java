@@ -2,8 +2,8 @@ package dev.switchyard.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.config.ModelConfig;
 import dev.switchyard.config.ModelConfig.TargetConfig;
+import dev.switchyard.config.ModelConfig;
 import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.ProviderKinds;
 import dev.switchyard.config.SimulatorConfig;

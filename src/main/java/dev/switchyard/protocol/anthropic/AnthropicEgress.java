@@ -1,13 +1,13 @@
 package dev.switchyard.protocol.anthropic;
 
-import dev.switchyard.error.UpstreamError;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
-import dev.switchyard.provider.UpstreamTarget;
-import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.provider.UpstreamTarget;
 import java.util.function.Consumer;
 
 /** Anthropic's Messages API as a translation target: canonical requests out, its answers back in. */

@@ -1,16 +1,16 @@
 package dev.switchyard.protocol.anthropic;
 
-import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.error.GatewayException;
-import dev.switchyard.protocol.Ingress;
+import dev.switchyard.protocol.ClientCodec;
 import dev.switchyard.protocol.ClientQuery;
+import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.Ingress;
 import dev.switchyard.protocol.JsonKind;
 import dev.switchyard.protocol.JsonRequestScanner;
 import dev.switchyard.protocol.PassthroughCodec;
 import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.protocol.RequestSchema;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,16 +1,16 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.EmbeddingRequest;
 import dev.switchyard.canonical.EmbeddingResponse;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.EmbeddingVectors;
+import dev.switchyard.protocol.EmbeddingsEgressCodec;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.provider.UpstreamTarget;
-import dev.switchyard.protocol.EmbeddingsEgressCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.protocol.ClientRequest;
-import dev.switchyard.protocol.ClientQuery;
-import dev.switchyard.protocol.PassthroughCodec;
-import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.protocol.ClientCodec;
+import dev.switchyard.protocol.ClientQuery;
+import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.Ingress;
 import dev.switchyard.protocol.JsonTrees;
+import dev.switchyard.protocol.PassthroughCodec;
+import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.StreamEvent;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.StreamDecoder;
 import dev.switchyard.sse.SseEvent;

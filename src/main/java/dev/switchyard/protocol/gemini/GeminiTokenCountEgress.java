@@ -1,14 +1,14 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.protocol.TokenCountEgressCodec;
+import dev.switchyard.provider.UpstreamTarget;
 
 /**
  * Gemini's {@code countTokens} as a translation target: the whole generateContent request as it

@@ -1,11 +1,11 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.protocol.JsonWriting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.ChatRequest;
 import dev.switchyard.canonical.ReasoningConfig;
@@ -8,6 +7,7 @@ import dev.switchyard.canonical.ResponseFormat;
 import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
+import dev.switchyard.protocol.JsonWriting;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

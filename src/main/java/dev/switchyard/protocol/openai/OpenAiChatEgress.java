@@ -1,7 +1,5 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.json.Json;
-import dev.switchyard.error.UpstreamError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.canonical.ChatRequest;
@@ -10,9 +8,11 @@ import dev.switchyard.canonical.ContentPart;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.config.ProviderKinds;
-import dev.switchyard.provider.UpstreamTarget;
-import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.error.UpstreamError;
+import dev.switchyard.json.Json;
 import dev.switchyard.protocol.ChatEgressCodec;
+import dev.switchyard.protocol.StreamDecoder;
+import dev.switchyard.provider.UpstreamTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -1,11 +1,11 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.protocol.JsonWriting;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.switchyard.canonical.Item;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.error.ErrorKind;
+import dev.switchyard.protocol.JsonWriting;
 import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

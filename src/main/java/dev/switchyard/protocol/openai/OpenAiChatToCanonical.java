@@ -1,6 +1,5 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +11,7 @@ import dev.switchyard.canonical.ToolChoice;
 import dev.switchyard.canonical.ToolDefinition;
 import dev.switchyard.canonical.Translation;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

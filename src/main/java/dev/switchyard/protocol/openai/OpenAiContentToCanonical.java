@@ -6,8 +6,8 @@ import dev.switchyard.canonical.MediaSource;
 import dev.switchyard.error.GatewayException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An OpenAI message's {@code content} (a string, an array of typed parts, or null) to canonical

@@ -1,12 +1,12 @@
 package dev.switchyard.protocol.openai;
 
+import dev.switchyard.error.GatewayException;
+import dev.switchyard.protocol.ClientCodec;
 import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.Ingress;
 import dev.switchyard.protocol.PassthroughCodec;
 import dev.switchyard.protocol.RequestHead;
-import dev.switchyard.error.GatewayException;
-import dev.switchyard.protocol.Ingress;
 import dev.switchyard.provider.WireProtocol;
-import dev.switchyard.protocol.ClientCodec;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.ByteSplice;
+import dev.switchyard.protocol.ClientRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

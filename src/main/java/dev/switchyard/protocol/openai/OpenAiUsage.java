@@ -1,10 +1,10 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.json.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.json.Json;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package dev.switchyard.protocol.anthropic;
 
-import dev.switchyard.error.ErrorKind;
-import dev.switchyard.error.UpstreamError;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.SDK;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.fixture;
 import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.json;
@@ -9,11 +7,13 @@ import static dev.switchyard.protocol.anthropic.AnthropicTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.ErrorResponse;
+import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import dev.switchyard.testing.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AnthropicErrorsTest {
   @ParameterizedTest

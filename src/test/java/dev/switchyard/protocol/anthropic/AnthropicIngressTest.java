@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.testing.ClaudeCodeCapture;
 import org.junit.jupiter.api.Test;
-import dev.switchyard.protocol.RequestHead;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

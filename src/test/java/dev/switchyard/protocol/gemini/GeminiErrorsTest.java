@@ -1,6 +1,5 @@
 package dev.switchyard.protocol.gemini;
 
-import dev.switchyard.error.UpstreamError;
 import static dev.switchyard.protocol.gemini.GeminiTestSupport.body;
 import static dev.switchyard.protocol.gemini.GeminiTestSupport.json;
 import static dev.switchyard.protocol.gemini.GeminiTestSupport.utf8;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.error.UpstreamError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,5 @@
 package dev.switchyard.protocol.openai;
 
-import dev.switchyard.error.ErrorKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
