@@ -37,7 +37,7 @@ public final class Exchange {
   private final long startNanos = System.nanoTime();
   private final OverheadClock overhead = new OverheadClock();
   private final List<Attempt> attempts = new ArrayList<>(2);
-  private final List<ExchangeObserver> observers = new ArrayList<>(2);
+  private List<ExchangeObserver> observers = List.of();
   private final List<Runnable> onClientGone = new ArrayList<>(2);
   private ProxyRequest request;
   private boolean clientGone;
@@ -143,7 +143,19 @@ public final class Exchange {
   // ---- observers ----
 
   public void observe(ExchangeObserver observer) {
-    observers.add(observer);
+    List<ExchangeObserver> more = new ArrayList<>(observers.size() + 1);
+    more.addAll(observers);
+    more.add(observer);
+    observers = more;
+  }
+
+  /** The pipeline's own observers, watching every exchange: shared, not copied. */
+  void observeAll(List<ExchangeObserver> always) {
+    if (observers.isEmpty()) {
+      observers = always;
+    } else {
+      always.forEach(this::observe);
+    }
   }
 
   /** Shows a translated stream's canonical event to the observers. */

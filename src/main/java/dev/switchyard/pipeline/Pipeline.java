@@ -4,6 +4,7 @@ import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,16 +28,20 @@ public final class Pipeline {
 
   /** Runs the exchange through the stages; the future completes when its response is whole. */
   public Future<Completion> run(Exchange exchange) {
-    observers.forEach(exchange::observe);
+    exchange.observeAll(observers);
     Future<Completion> answered;
     try {
       answered = new Chain(stages, 0, exchange).proceed(exchange.request());
     } catch (RuntimeException e) {
       answered = Future.failedFuture(e);
     }
-    return answered
-        .recover(failure -> Future.succeededFuture(refused(exchange, failure)))
-        .onSuccess(exchange::complete);
+    Promise<Completion> ended = Promise.promise();
+    answered.onComplete(result -> {
+      Completion completion = result.succeeded() ? result.result() : refused(exchange, result.cause());
+      exchange.complete(completion);
+      ended.complete(completion);
+    });
+    return ended.future();
   }
 
   /** A stage refused the request, or failed: the client is told in its protocol. */

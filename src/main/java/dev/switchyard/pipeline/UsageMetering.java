@@ -3,6 +3,7 @@ package dev.switchyard.pipeline;
 import dev.switchyard.metering.UsageRecord;
 import dev.switchyard.metering.UsageSink;
 import dev.switchyard.provider.UpstreamTarget;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,8 @@ public final class UsageMetering implements ExchangeObserver {
 
   static UsageRecord record(Exchange exchange, Completion completion) {
     ProxyRequest request = exchange.request();
-    Optional<UpstreamTarget> servedBy = exchange.attempts().isEmpty()
-        ? Optional.empty() : Optional.of(exchange.attempts().getLast().target());
+    List<Attempt> attempts = exchange.attempts();
+    Optional<UpstreamTarget> servedBy = attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.getLast().target());
     return new UsageRecord(
         exchange.requestId(),
         exchange.startedAt(),
@@ -42,7 +43,7 @@ public final class UsageMetering implements ExchangeObserver {
         completion.status(),
         completion.usage(),
         completion.outcome(),
-        exchange.attempts().size(),
+        attempts.size(),
         exchange.elapsedMillis(),
         exchange.overheadMicros());
   }

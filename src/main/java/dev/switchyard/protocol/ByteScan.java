@@ -34,6 +34,28 @@ public final class ByteScan {
     return false;
   }
 
+  /**
+   * Whether the JSON object in {@code bytes} opens with {@code quotedKey} as its first key (after
+   * the brace and any whitespace): an error event is <code>{"error": {...}}</code>, a look at its
+   * first bytes only.
+   */
+  public static boolean startsWithKey(byte[] bytes, byte[] quotedKey) {
+    int i = skipWhitespace(bytes, 0);
+    if (i >= bytes.length || bytes[i] != '{') {
+      return false;
+    }
+    i = skipWhitespace(bytes, i + 1);
+    if (i + quotedKey.length > bytes.length) {
+      return false;
+    }
+    for (int j = 0; j < quotedKey.length; j++) {
+      if (bytes[i + j] != quotedKey[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int skipWhitespace(byte[] bytes, int i) {
     while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
       i++;

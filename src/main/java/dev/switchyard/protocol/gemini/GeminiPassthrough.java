@@ -96,7 +96,7 @@ final class GeminiPassthrough implements PassthroughCodec {
         }
         if (finishes) {
           finished = true;
-        } else if (!finished && ByteScan.keyWithValue(data, ERROR, '{')) {
+        } else if (!finished && ByteScan.startsWithKey(data, ERROR)) {
           finished = failed = true;
         }
         return true;

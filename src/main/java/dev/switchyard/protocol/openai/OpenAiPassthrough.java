@@ -57,7 +57,7 @@ final class OpenAiPassthrough implements PassthroughCodec {
         byte[] data = event.data();
         if (!finished && ByteScan.keyWithValue(data, FINISH_REASON, '"')) {
           finished = true;
-        } else if (!finished && ByteScan.keyWithValue(data, ERROR, '{')) {
+        } else if (!finished && ByteScan.startsWithKey(data, ERROR)) {
           finished = failed = true;
         }
         OpenAiUsage.Found found = OpenAiUsage.scan(data);
