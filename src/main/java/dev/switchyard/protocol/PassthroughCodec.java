@@ -38,23 +38,44 @@ public interface PassthroughCodec {
   /** This protocol's error body for a provider error that lacks that shape. */
   Buffer wrapError(int status, String message);
 
-  /** Looks at each event of one relayed stream, in order. */
-  interface StreamWatch {
+  /** Looks at each event of one relayed stream, in order, and remembers what it saw. */
+  abstract class StreamWatch {
+    private Usage usage;
+    private boolean finished;
+    private boolean failed;
+
     /** Reads what it needs of {@code event}; false when the client should not see it. */
-    boolean relay(SseEvent event);
+    public abstract boolean relay(SseEvent event);
 
     /** The usage read so far, the latest report winning. */
-    Optional<Usage> usage();
+    public final Optional<Usage> usage() {
+      return Optional.ofNullable(usage);
+    }
 
     /**
      * Whether the answer is whole: its final event arrived (a sentinel such as {@code [DONE]}
      * or {@code message_stop}, or else the finish that precedes it).
      */
-    boolean finished();
+    public final boolean finished() {
+      return finished;
+    }
 
     /** Whether the provider ended the stream with an error event of its protocol. */
-    default boolean failed() {
-      return false;
+    public final boolean failed() {
+      return failed;
+    }
+
+    protected final void usage(Usage reported) {
+      usage = reported;
+    }
+
+    protected final void finish() {
+      finished = true;
+    }
+
+    protected final void fail() {
+      finished = true;
+      failed = true;
     }
   }
 }

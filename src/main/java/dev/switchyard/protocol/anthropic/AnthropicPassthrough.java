@@ -48,16 +48,13 @@ final class AnthropicPassthrough implements PassthroughCodec {
   @Override
   public StreamWatch watchStream(ClientRequest request) {
     return new StreamWatch() {
-      private Usage usage;
-      private boolean finished;
-      private boolean failed;
 
       @Override
       public boolean relay(SseEvent event) {
         switch (event.type()) {
           case "message_start", "message_delta" -> readUsage(event);
-          case "message_stop" -> finished = true;
-          case "error" -> finished = failed = true;
+          case "message_stop" -> finish();
+          case "error" -> fail();
           default -> { }
         }
         return true;
@@ -68,30 +65,15 @@ final class AnthropicPassthrough implements PassthroughCodec {
         try {
           JsonNode json = JsonTrees.MAPPER.readTree(event.data());
           JsonNode reported = start ? json.path("message").path("usage") : json.path("usage");
-          usage = usage == null || start
+          usage(usage().isEmpty() || start
               ? AnthropicUsage.fromJson(reported)
-              : AnthropicUsage.merged(AnthropicUsage.toJson(usage), reported);
+              : AnthropicUsage.merged(AnthropicUsage.toJson(usage().get()), reported));
           if (!start) {
-            finished = true; // the message_delta carries the stop reason: the answer is whole
+            finish(); // the message_delta carries the stop reason: the answer is whole
           }
         } catch (IOException e) {
           // not JSON: relayed all the same, the client's SDK will say what it thinks of it
         }
-      }
-
-      @Override
-      public Optional<Usage> usage() {
-        return Optional.ofNullable(usage);
-      }
-
-      @Override
-      public boolean finished() {
-        return finished;
-      }
-
-      @Override
-      public boolean failed() {
-        return failed;
       }
     };
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.protocol.EventBytesEncoder;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,10 @@ import java.util.function.Consumer;
  * Anthropic requests ask for one. A tool call's late fragment, after another block has opened,
  * still goes out with its own block's index: lossless, though Anthropic itself never interleaves.
  */
-public final class AnthropicStreamEncoder implements StreamEncoder {
+public final class AnthropicStreamEncoder extends EventBytesEncoder {
   private enum Kind { TEXT, THINKING, REDACTED, TOOL }
 
   private final String model;
-  private final Consumer<Buffer> sink;
   private final Map<Integer, Integer> toolBlocks = new HashMap<>();
   private ByteArrayOutputStream out;
   private boolean started;
@@ -46,8 +45,8 @@ public final class AnthropicStreamEncoder implements StreamEncoder {
    * @param sink where each event's bytes go
    */
   public AnthropicStreamEncoder(String requestedModel, Consumer<Buffer> sink) {
+    super(sink);
     this.model = requestedModel;
-    this.sink = sink;
   }
 
   /** An encoder whose bytes are read event by event from {@link #encode}. */
@@ -56,22 +55,13 @@ public final class AnthropicStreamEncoder implements StreamEncoder {
   }
 
   @Override
-  public void accept(StreamEvent event) {
-    byte[] bytes = encode(event);
-    if (bytes.length > 0) {
-      sink.accept(Buffer.buffer(bytes));
-    }
-  }
-
-  @Override
-  public void finish() {
-    if (!ended) {
-      accept(StreamEvent.Failure.interrupted("The upstream stream broke off before its end."));
-    }
+  protected boolean ended() {
+    return ended;
   }
 
   /** The SSE bytes for one canonical event; empty when it adds nothing to the client's stream. */
-  byte[] encode(StreamEvent event) {
+  @Override
+  protected byte[] encode(StreamEvent event) {
     out = new ByteArrayOutputStream(256);
     if (ended || !forCandidateZero(event)) {
       return out.toByteArray();

@@ -83,21 +83,18 @@ final class GeminiPassthrough implements PassthroughCodec {
   @Override
   public StreamWatch watchStream(ClientRequest request) {
     return new StreamWatch() {
-      private Usage usage;
-      private boolean finished;
-      private boolean failed;
 
       @Override
       public boolean relay(SseEvent event) {
         byte[] data = event.data();
         boolean finishes = ByteScan.contains(data, FINISH_REASON);
-        if (usage == null || finishes) {
+        if (usage().isEmpty() || finishes) {
           readUsage(data);
         }
         if (finishes) {
-          finished = true;
-        } else if (!finished && ByteScan.startsWithKey(data, ERROR)) {
-          finished = failed = true;
+          finish();
+        } else if (!finished() && ByteScan.startsWithKey(data, ERROR)) {
+          fail();
         }
         return true;
       }
@@ -106,26 +103,11 @@ final class GeminiPassthrough implements PassthroughCodec {
         try {
           JsonNode reported = JsonTrees.MAPPER.readTree(data).path("usageMetadata");
           if (reported.isObject()) {
-            usage = GeminiUsage.fromJson(reported);
+            usage(GeminiUsage.fromJson(reported));
           }
         } catch (IOException e) {
           // not JSON: relayed all the same, the client's SDK will say what it thinks of it
         }
-      }
-
-      @Override
-      public Optional<Usage> usage() {
-        return Optional.ofNullable(usage);
-      }
-
-      @Override
-      public boolean finished() {
-        return finished;
-      }
-
-      @Override
-      public boolean failed() {
-        return failed;
       }
     };
   }

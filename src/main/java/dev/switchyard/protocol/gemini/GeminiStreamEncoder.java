@@ -6,8 +6,8 @@ import dev.switchyard.canonical.FinishReason;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.protocol.EventBytesEncoder;
 import dev.switchyard.protocol.JsonTrees;
-import dev.switchyard.protocol.StreamEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * {@code error} object and ends the stream. An encrypted-only reasoning form cannot reach a Gemini
  * client and is left out, as is the stop sequence.
  */
-public final class GeminiStreamEncoder implements StreamEncoder {
+public final class GeminiStreamEncoder extends EventBytesEncoder {
   /** How chunks are put on the wire. */
   public enum Framing {
     /** {@code streamGenerateContent?alt=sse}: {@code data: <chunk>} events. */
@@ -47,7 +47,6 @@ public final class GeminiStreamEncoder implements StreamEncoder {
 
   private final String model;
   private final Framing framing;
-  private final Consumer<Buffer> sink;
   private final Map<Integer, Candidate> candidates = new TreeMap<>();
   private String responseId = "";
   private Usage usage;
@@ -61,9 +60,9 @@ public final class GeminiStreamEncoder implements StreamEncoder {
    * @param sink where each event's bytes go
    */
   public GeminiStreamEncoder(String requestedModel, Framing framing, Consumer<Buffer> sink) {
+    super(sink);
     this.model = requestedModel;
     this.framing = framing;
-    this.sink = sink;
   }
 
   /** An encoder whose bytes are read event by event from {@link #encode}. */
@@ -72,22 +71,13 @@ public final class GeminiStreamEncoder implements StreamEncoder {
   }
 
   @Override
-  public void accept(StreamEvent event) {
-    byte[] bytes = encode(event);
-    if (bytes.length > 0) {
-      sink.accept(Buffer.buffer(bytes));
-    }
-  }
-
-  @Override
-  public void finish() {
-    if (!ended) {
-      accept(StreamEvent.Failure.interrupted("The upstream stream broke off before its end."));
-    }
+  protected boolean ended() {
+    return ended;
   }
 
   /** The bytes for one canonical event; empty when it adds nothing to the client's stream yet. */
-  byte[] encode(StreamEvent event) {
+  @Override
+  protected byte[] encode(StreamEvent event) {
     out = new ByteArrayOutputStream(256);
     if (ended) {
       return out.toByteArray();

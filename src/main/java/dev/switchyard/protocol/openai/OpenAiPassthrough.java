@@ -44,44 +44,26 @@ final class OpenAiPassthrough implements PassthroughCodec {
   public StreamWatch watchStream(ClientRequest request) {
     boolean clientWantsUsage = ((OpenAiRequest) request).clientWantsStreamUsage();
     return new StreamWatch() {
-      private Usage usage;
-      private boolean finished;
-      private boolean failed;
 
       @Override
       public boolean relay(SseEvent event) {
         if (event.isDone()) {
-          finished = true;
+          finish();
           return true;
         }
         byte[] data = event.data();
-        if (!finished && ByteScan.keyWithValue(data, FINISH_REASON, '"')) {
-          finished = true;
-        } else if (!finished && ByteScan.startsWithKey(data, ERROR)) {
-          finished = failed = true;
+        if (!finished() && ByteScan.keyWithValue(data, FINISH_REASON, '"')) {
+          finish();
+        } else if (!finished() && ByteScan.startsWithKey(data, ERROR)) {
+          fail();
         }
         OpenAiUsage.Found found = OpenAiUsage.scan(data);
         if (found.usage().isPresent()) {
-          usage = found.usage().get();
+          usage(found.usage().get());
           // The usage-only chunk is shown only to a client that asked for it; Switchyard asked for it to meter.
           return !found.isUsageOnlyChunk() || clientWantsUsage;
         }
         return true;
-      }
-
-      @Override
-      public Optional<Usage> usage() {
-        return Optional.ofNullable(usage);
-      }
-
-      @Override
-      public boolean finished() {
-        return finished;
-      }
-
-      @Override
-      public boolean failed() {
-        return failed;
       }
     };
   }

@@ -239,16 +239,7 @@ public final class FakeAnthropicModel implements FakeModel {
     assertThat(answer.path("role").asText()).isEqualTo("user");
     JsonNode result = blockOfType(answer.path("content"), "tool_result");
     assertThat(result.path("tool_use_id").asText()).isEqualTo(CALL_ID);
-    JsonNode content = result.path("content");
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      assertThat(part.path("type").asText()).as("tool_result content block").isEqualTo("text");
-      text.append(part.path("text").asText());
-    }
-    return text.toString();
+    return FakeModel.text(result.path("content"), "tool_result content block");
   }
 
   private static JsonNode blockOfType(JsonNode content, String type) {

@@ -1,5 +1,8 @@
 package dev.switchyard.testing.agents;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.testing.ReceivedRequest;
 import dev.switchyard.testing.UpstreamReply;
 import dev.switchyard.testing.agents.ToolScript.Turn;
@@ -26,4 +29,17 @@ public interface FakeModel extends Function<ReceivedRequest, UpstreamReply> {
    * the client's answer to it in the protocol's shape.
    */
   String toolResultIn(ReceivedRequest request);
+
+  /** A tool result's content as text: a string, or text parts ({@code what} names them in a failure). */
+  static String text(JsonNode content, String what) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : content) {
+      assertThat(part.path("type").asText()).as(what).isEqualTo("text");
+      text.append(part.path("text").asText());
+    }
+    return text.toString();
+  }
 }

@@ -191,15 +191,6 @@ public final class FakeOpenAiModel implements FakeModel {
     JsonNode answer = messages.get(callAt + 1);
     assertThat(answer.path("role").asText()).isEqualTo("tool");
     assertThat(answer.path("tool_call_id").asText()).isEqualTo(CALL_ID);
-    JsonNode content = answer.path("content");
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      assertThat(part.path("type").asText()).as("tool message content part").isEqualTo("text");
-      text.append(part.path("text").asText());
-    }
-    return text.toString();
+    return FakeModel.text(answer.path("content"), "tool message content part");
   }
 }
