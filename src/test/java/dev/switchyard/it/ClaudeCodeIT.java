@@ -4,6 +4,10 @@ import static dev.switchyard.testing.agents.AgentGateway.CLAUDE;
 import static dev.switchyard.testing.agents.AgentGateway.GEMINI;
 import static dev.switchyard.testing.agents.AgentGateway.GPT;
 import static dev.switchyard.testing.agents.AgentGateway.SIMULATOR;
+import static dev.switchyard.testing.agents.NoteTask.FINAL_TEXT;
+import static dev.switchyard.testing.agents.NoteTask.NOTE;
+import static dev.switchyard.testing.agents.NoteTask.PROMPT;
+import static dev.switchyard.testing.agents.NoteTask.RUN_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +19,9 @@ import dev.switchyard.testing.agents.CliResult;
 import dev.switchyard.testing.agents.CliRun;
 import dev.switchyard.testing.agents.FakeModel;
 import dev.switchyard.testing.agents.NodeClients;
-import dev.switchyard.testing.agents.ToolScript;
+import dev.switchyard.testing.agents.NoteTask;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * workspace and sends its content back, and the model answers from it.
  */
 class ClaudeCodeIT {
-  private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
-  private static final String PROMPT = "What does note.txt say?";
-  private static final String NOTE = "The launch code is AMBER-7.";
-  private static final String FINAL_TEXT = "The note says the launch code is AMBER-7.";
   private static AgentGateway gateway;
 
   @TempDir
@@ -86,7 +84,7 @@ class ClaudeCodeIT {
     CliRun run = claudeCode(SIMULATOR).args("--tools", "Read", "--max-turns", "4",
         "--output-format", "stream-json", "--verbose")
         .env("ENABLE_TOOL_SEARCH", "false"); // else a deferred-tool placeholder comes first for unknown models
-    Files.writeString(run.workDir().resolve("example"), NOTE + "\n");
+    NoteTask.writeNote(run, "example");
     gateway.gateway().usage().clear();
 
     CliResult result = run.run();
@@ -115,9 +113,8 @@ class ClaudeCodeIT {
     for (int i = 0; i + 1 < environment.length; i += 2) {
       run.env(environment[i], environment[i + 1]);
     }
-    Path note = Files.writeString(run.workDir().resolve("note.txt"), NOTE + "\n");
-    FakeModel fake = gateway.play(model, new ToolScript("Read",
-        Fixtures.JSON.createObjectNode().put("file_path", note.toString()), FINAL_TEXT, "OK."));
+    Path note = NoteTask.writeNote(run, "note.txt");
+    FakeModel fake = gateway.play(model, NoteTask.script("Read", note));
 
     CliResult result = run.run();
 

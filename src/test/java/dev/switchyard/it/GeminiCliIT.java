@@ -4,6 +4,10 @@ import static dev.switchyard.testing.agents.AgentGateway.CLAUDE;
 import static dev.switchyard.testing.agents.AgentGateway.GEMINI;
 import static dev.switchyard.testing.agents.AgentGateway.GPT;
 import static dev.switchyard.testing.agents.AgentGateway.SIMULATOR;
+import static dev.switchyard.testing.agents.NoteTask.FINAL_TEXT;
+import static dev.switchyard.testing.agents.NoteTask.NOTE;
+import static dev.switchyard.testing.agents.NoteTask.PROMPT;
+import static dev.switchyard.testing.agents.NoteTask.RUN_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +22,10 @@ import dev.switchyard.testing.agents.CliRun;
 import dev.switchyard.testing.agents.FakeGeminiModel;
 import dev.switchyard.testing.agents.FakeModel;
 import dev.switchyard.testing.agents.NodeClients;
-import dev.switchyard.testing.agents.ToolScript;
+import dev.switchyard.testing.agents.NoteTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * workspace and sends its content back as a {@code functionResponse}, and the model answers.
  */
 class GeminiCliIT {
-  private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
-  private static final String PROMPT = "What does note.txt say?";
-  private static final String NOTE = "The launch code is AMBER-7.";
-  private static final String FINAL_TEXT = "The note says the launch code is AMBER-7.";
   private static AgentGateway gateway;
 
   @TempDir
@@ -86,7 +85,7 @@ class GeminiCliIT {
   void theSimulatorCallsTheFirstOfferedToolAndThenEchoesThePrompt() throws IOException {
     CliRun run = geminiCli(SIMULATOR, settings -> settings.putObject("tools").putArray("core").add("read_file"))
         .args("--output-format", "stream-json");
-    Files.writeString(run.workDir().resolve("example"), NOTE + "\n");
+    NoteTask.writeNote(run, "example");
     gateway.gateway().usage().clear();
 
     CliResult result = run.run();
@@ -116,9 +115,8 @@ class GeminiCliIT {
 
   private ReceivedRequest assertToolRoundTrip(String model) throws IOException {
     CliRun run = geminiCli(model, settings -> { });
-    Path note = Files.writeString(run.workDir().resolve("note.txt"), NOTE + "\n");
-    FakeModel fake = gateway.play(model, new ToolScript("read_file",
-        Fixtures.JSON.createObjectNode().put("file_path", note.toString()), FINAL_TEXT, "OK."));
+    Path note = NoteTask.writeNote(run, "note.txt");
+    FakeModel fake = gateway.play(model, NoteTask.script("read_file", note));
 
     CliResult result = run.run();
 
