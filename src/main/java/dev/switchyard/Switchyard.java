@@ -88,8 +88,8 @@ public final class Switchyard implements AutoCloseable {
           ? new ConfigWatcher(vertx, config.source().get(), settings.reloadWith().get(),
               next -> gateway.apply(next.withPort(port)), 1000)
           : null;
-      String address = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + port;
-      LOG.info(GatewayBanner.render(gateway.state(), address, storage.describe(), generated, masterKey));
+      String address = "http://" + ("0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host) + ":" + port;
+      LOG.info(GatewayBanner.render(gateway.state(), host, address, storage.describe(), generated, masterKey));
       GatewayBanner.warnDisabledProviders(gateway.state());
       return new Switchyard(vertx, gateway, storage, storageExecutor, watcher, port);
     } catch (RuntimeException e) {

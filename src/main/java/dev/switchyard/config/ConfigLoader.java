@@ -95,11 +95,10 @@ public final class ConfigLoader {
 
   private ServerConfig server(Optional<YamlObject> block) {
     if (block.isEmpty()) {
-      return new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT, Optional.empty(),
-          ServerConfig.DEFAULT_MAX_BODY_BYTES);
+      return ServerConfig.defaults(Optional.empty());
     }
     YamlObject s = block.get();
-    String host = s.string("host").filter(h -> !h.isBlank()).orElse("0.0.0.0");
+    String host = s.string("host").filter(h -> !h.isBlank()).orElse(ServerConfig.DEFAULT_HOST);
     long port = s.integer("port").orElse((long) ServerConfig.DEFAULT_PORT);
     if (port < 0 || port > 65535) {
       throw s.error("port", "must be between 0 and 65535");
@@ -107,8 +106,62 @@ public final class ConfigLoader {
     Optional<String> masterKey = s.string("master_key").filter(k -> !k.isBlank());
     long maxBody = s.string("max_body_size").map(v -> size(s, "max_body_size", v))
         .orElse(ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    if (maxBody < 1 || maxBody > ServerConfig.LARGEST_MAX_BODY_BYTES) {
+      throw s.error("max_body_size", "must be between 1 byte and 2GiB");
+    }
+    LimitsConfig limits = s.object("limits").map(ConfigLoader::limits).orElse(LimitsConfig.DEFAULT);
     s.rejectUnknownKeys();
-    return new ServerConfig(host, (int) port, masterKey, maxBody);
+    return new ServerConfig(host, (int) port, masterKey, maxBody, limits);
+  }
+
+  private static LimitsConfig limits(YamlObject l) {
+    LimitsConfig d = LimitsConfig.DEFAULT;
+    LimitsConfig limits = new LimitsConfig(
+        positiveDuration(l, "request_head_timeout", d.requestHeadTimeout()),
+        positiveDuration(l, "idle_timeout", d.idleTimeout()),
+        positiveDuration(l, "body_timeout", d.bodyTimeout()),
+        count(l, "max_connections", d.maxConnections(), 1),
+        count(l, "max_schema_nodes", d.maxSchemaNodes(), 1),
+        count(l, "max_media_urls", d.maxMediaUrls(), 0),
+        l.string("max_media_total_size").map(v -> sizeBetween(l, "max_media_total_size", v, 1, Long.MAX_VALUE))
+            .orElse(d.maxMediaTotalBytes()),
+        (int) l.string("max_stream_event_size")
+            .map(v -> sizeBetween(l, "max_stream_event_size", v, 1024, Integer.MAX_VALUE - 8))
+            .orElse((long) d.maxStreamEventBytes()).longValue(),
+        positiveDuration(l, "max_stream_duration", d.maxStreamDuration()),
+        count(l, "max_dropped_fields", d.maxDroppedFields(), 0),
+        count(l, "max_pending_key_lookups", d.maxPendingKeyLookups(), 1),
+        l.string("unknown_key_cache_ttl").map(v -> duration(l, "unknown_key_cache_ttl", v))
+            .orElse(d.unknownKeyCacheTtl()),
+        (int) l.string("max_admin_body_size")
+            .map(v -> sizeBetween(l, "max_admin_body_size", v, 1024, 16L * 1024 * 1024))
+            .orElse((long) d.maxAdminBodyBytes()).longValue());
+    l.rejectUnknownKeys();
+    return limits;
+  }
+
+  private static Duration positiveDuration(YamlObject o, String key, Duration fallback) {
+    Duration value = o.string(key).map(v -> duration(o, key, v)).orElse(fallback);
+    if (value.isZero() || value.isNegative()) {
+      throw o.error(key, "must be longer than zero");
+    }
+    return value;
+  }
+
+  private static int count(YamlObject o, String key, int fallback, int least) {
+    long value = o.integer(key).orElse((long) fallback);
+    if (value < least || value > Integer.MAX_VALUE) {
+      throw o.error(key, "must be a whole number between " + least + " and " + Integer.MAX_VALUE);
+    }
+    return (int) value;
+  }
+
+  private static long sizeBetween(YamlObject o, String key, String text, long least, long most) {
+    long value = size(o, key, text);
+    if (value < least || value > most) {
+      throw o.error(key, "must be between " + least + " and " + most + " bytes");
+    }
+    return value;
   }
 
   private List<ProviderConfig> providers(YamlObject top) {

@@ -69,8 +69,7 @@ public final class DefaultConfig {
       }
     }
     String masterKey = environment.apply("SWITCHYARD_MASTER_KEY");
-    ServerConfig server = new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT,
-        Optional.ofNullable(masterKey).filter(DefaultConfig::present), ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    ServerConfig server = ServerConfig.defaults(Optional.ofNullable(masterKey).filter(DefaultConfig::present));
     return new GatewayConfig(server, new StorageConfig(StorageConfig.DEFAULT_URL), providers, models,
         MediaConfig.DEFAULT,
         Optional.empty());

@@ -26,6 +26,10 @@ public record GatewayConfig(
     return new GatewayConfig(server.withPort(port), storage, providers, models, media, source);
   }
 
+  public GatewayConfig withLimits(LimitsConfig limits) {
+    return new GatewayConfig(server.withLimits(limits), storage, providers, models, media, source);
+  }
+
   public Optional<ProviderConfig> provider(String name) {
     return providers.stream().filter(p -> p.name().equals(name)).findFirst();
   }

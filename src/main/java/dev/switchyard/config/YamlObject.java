@@ -63,7 +63,27 @@ final class YamlObject {
 
   ConfigException error(String key, String problem) {
     NodeTuple tuple = entries.get(key);
-    return context.error(tuple == null ? node : tuple.getValueNode(), child(key), problem);
+    return context.error(tuple == null ? node : tuple.getValueNode(), child(key),
+        tuple == null ? problem : withoutSecrets(tuple.getValueNode(), problem));
+  }
+
+  /**
+   * The problem as it may be printed: a value that came from the environment is shown as its
+   * {@code ${VAR}} reference, and a long value that could be a key put in the wrong field is not
+   * shown at all, since config errors reach logs.
+   */
+  private String withoutSecrets(Node value, String problem) {
+    if (!(value instanceof ScalarNode scalar) || scalar.getValue().isEmpty()) {
+      return problem;
+    }
+    String raw = scalar.getValue();
+    String resolved = resolve(raw);
+    String shown = ENV_REFERENCE.matcher(raw).find() ? raw : raw.length() > 24 ? "(" + raw.length() + " characters)" : raw;
+    if (resolved.isEmpty() || shown.equals(resolved)) {
+      return problem;
+    }
+    return problem.replace(resolved, shown).replace(resolved.trim(), shown)
+        .replace(resolved.toLowerCase(java.util.Locale.ROOT), shown);
   }
 
   ConfigException error(String problem) {

@@ -13,11 +13,19 @@ public final class GatewayBanner {
 
   private GatewayBanner() {}
 
-  public static String render(GatewayState state, String address, String storage, boolean generatedMasterKey,
-      String masterKey) {
+  /**
+   * @param host the address bound, as configured
+   * @param address where a client on this machine reaches it
+   */
+  public static String render(GatewayState state, String host, String address, String storage,
+      boolean generatedMasterKey, String masterKey) {
     GatewayConfig config = state.config();
     StringBuilder out = new StringBuilder();
-    out.append("\n  Switchyard is listening on ").append(address).append('\n');
+    out.append("\n  Switchyard is listening on ").append(address);
+    if (!address.contains("//" + host + ":")) { // say plainly when it is open beyond this machine
+      out.append("  (bound to ").append(host).append(": reachable from other machines)");
+    }
+    out.append('\n');
     out.append("  config:    ").append(config.source().map(Object::toString).orElse("built-in default")).append('\n');
     out.append("  storage:   ").append(storage).append('\n');
     out.append("  providers:\n");

@@ -94,7 +94,7 @@ class ConfigLoaderTest {
         .parse(yaml, FILE, Optional.of(source));
 
     GatewayConfig expected = new GatewayConfig(
-        new ServerConfig("127.0.0.1", 4100, Optional.of("sk-master"), 16L * 1024 * 1024),
+        new ServerConfig("127.0.0.1", 4100, Optional.of("sk-master"), 16L * 1024 * 1024, LimitsConfig.DEFAULT),
         new StorageConfig("sqlite::memory:"),
         List.of(
             new ProviderConfig("openai", "openai", Optional.empty(), Optional.of("https://api.openai.com/v1"),
@@ -159,8 +159,8 @@ class ConfigLoaderTest {
   void missingBlocksTakeDefaults() {
     GatewayConfig config = parse("providers: []\n");
 
-    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", ServerConfig.DEFAULT_PORT,
-        Optional.empty(), ServerConfig.DEFAULT_MAX_BODY_BYTES));
+    assertThat(config.server()).isEqualTo(ServerConfig.defaults(Optional.empty()));
+    assertThat(config.server().host()).isEqualTo("127.0.0.1");
     assertThat(config.storage().url()).isEqualTo(StorageConfig.DEFAULT_URL);
     assertThat(config.providers()).isEmpty();
     assertThat(config.models()).isEmpty();
@@ -414,9 +414,9 @@ class ConfigLoaderTest {
         "'8 MiB', 8388608",
     })
     void sizesAreReadWithTheirUnits(String text, long bytes) {
-      GatewayConfig config = parse("server:\n  max_body_size: " + text + "\n");
+      GatewayConfig config = parse("server:\n  limits:\n    max_media_total_size: " + text + "\n");
 
-      assertThat(config.server().maxBodyBytes()).isEqualTo(bytes);
+      assertThat(config.server().limits().maxMediaTotalBytes()).isEqualTo(bytes);
     }
 
     @ParameterizedTest
