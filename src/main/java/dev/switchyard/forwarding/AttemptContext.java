@@ -1,5 +1,6 @@
 package dev.switchyard.forwarding;
 
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.pipeline.Attempt;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.ProxyRequest;
@@ -9,9 +10,11 @@ import dev.switchyard.provider.UpstreamTarget;
 
 /**
  * What a forwarder works with for one attempt: the exchange it answers, what is known of the
- * request, the attempt itself, and the request's translations (made once, shared by its attempts).
+ * request, the attempt itself, the request's translations (made once, shared by its attempts), and
+ * the limits in force when it started.
  */
-public record AttemptContext(Exchange exchange, ProxyRequest request, Attempt attempt, Translations translations) {
+public record AttemptContext(Exchange exchange, ProxyRequest request, Attempt attempt, Translations translations,
+    LimitsConfig limits) {
   public ClientRequest client() {
     return request.client();
   }

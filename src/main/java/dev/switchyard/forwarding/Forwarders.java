@@ -1,5 +1,6 @@
 package dev.switchyard.forwarding;
 
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.media.MediaResolver;
 import dev.switchyard.protocol.ChatEgressCodec;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one place that picks how an attempt reaches a provider: passthrough when the client and the
@@ -23,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Forwarders {
   private final Egresses egresses;
   private final MediaResolver media;
+  private final Supplier<LimitsConfig> limits;
   private final Map<Ingress, Forwarder> passthroughs = new ConcurrentHashMap<>();
   private final Map<Ingress, Map<WireProtocol, Optional<Forwarder>>> translators = new ConcurrentHashMap<>();
 
@@ -37,8 +40,18 @@ public final class Forwarders {
   }
 
   public Forwarders(Egresses egresses, MediaResolver media) {
+    this(egresses, media, () -> LimitsConfig.DEFAULT);
+  }
+
+  /** @param limits the current {@code server.limits}, read at the start of each attempt */
+  public Forwarders(Egresses egresses, MediaResolver media, Supplier<LimitsConfig> limits) {
     this.egresses = egresses;
     this.media = media;
+    this.limits = limits;
+  }
+
+  LimitsConfig limits() {
+    return limits.get();
   }
 
   /** Throws a 400 {@link GatewayException} when this endpoint cannot be served by that provider. */

@@ -1,5 +1,6 @@
 package dev.switchyard.forwarding;
 
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.Attempt;
 import dev.switchyard.pipeline.Completion;
@@ -11,6 +12,7 @@ import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.provider.UpstreamResponse;
 import dev.switchyard.sse.SseEventSplitter;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -66,12 +68,17 @@ final class PassthroughForwarder implements Forwarder {
       ClientWrites.write(client, chunk, body);
       exchange.pauseOwnWork();
     });
-    body.exceptionHandler(failure -> {
+    Handler<Throwable> brokeOff = failure -> {
+      if (done.future().isComplete()) {
+        return;
+      }
       client.reset();
       done.tryComplete(exchange.clientGone()
           ? Completion.cancelled(upstream.status(), attempt.usage())
           : attempt.served(Outcome.INTERRUPTED, upstream.status()));
-    });
+    };
+    body.exceptionHandler(brokeOff);
+    attempt.onStop(() -> brokeOff.handle(null));
     body.endHandler(ignored -> {
       exchange.resumeOwnWork();
       usage.finish().flatMap(codec::usageObject).ifPresent(attempt::usage);
@@ -92,20 +99,31 @@ final class PassthroughForwarder implements Forwarder {
     Promise<Completion> done = Promise.promise();
     ReadStream<Buffer> body = upstream.body();
     PassthroughCodec.StreamWatch watch = codec.watchStream(context.client());
-    SseEventSplitter events = new SseEventSplitter(event -> {
+    SseEventSplitter events = StreamLimits.splitter(context, event -> {
       if (watch.relay(event)) {
         ClientWrites.write(client, Buffer.buffer(event.raw()), body);
       }
     });
     body.handler(chunk -> {
       exchange.resumeOwnWork();
-      events.feed(chunk);
+      StreamLimits.feed(context, events, chunk);
       exchange.pauseOwnWork();
     });
-    body.exceptionHandler(failure -> {
+    Handler<Throwable> brokeOff = failure -> {
+      if (done.future().isComplete()) {
+        return;
+      }
       watch.usage().ifPresent(attempt::usage);
       if (exchange.clientGone()) {
         done.tryComplete(Completion.cancelled(200, attempt.usage()));
+        return;
+      }
+      Optional<GatewayException> stopped = attempt.stoppedBy();
+      if (stopped.isPresent()) { // the gateway cut it: the client hears which limit
+        if (!client.ended() && !client.closed()) {
+          client.end(codec.errorEvent(stopped.get()));
+        }
+        done.tryComplete(attempt.served(Outcome.INTERRUPTED, 200));
         return;
       }
       if (!watch.finished()) {
@@ -113,8 +131,13 @@ final class PassthroughForwarder implements Forwarder {
             failure.toString());
       }
       done.tryComplete(endStream(client, watch, attempt));
-    });
+    };
+    body.exceptionHandler(brokeOff);
+    attempt.onStop(() -> brokeOff.handle(null));
     body.endHandler(ignored -> {
+      if (done.future().isComplete()) {
+        return;
+      }
       exchange.resumeOwnWork();
       events.finish();
       watch.usage().ifPresent(attempt::usage);

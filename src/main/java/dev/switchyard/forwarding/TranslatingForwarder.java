@@ -20,6 +20,7 @@ import dev.switchyard.provider.UpstreamResponse;
 import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.sse.SseEventSplitter;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -80,23 +81,34 @@ final class TranslatingForwarder implements Forwarder {
     StreamEncoder encoder = ingress.newStreamEncoder(clientRequest, bytes -> ClientWrites.write(client, bytes, body));
     StreamTap tap = new StreamTap(exchange, context.attempt(), encoder);
     StreamDecoder decoder = egress.newStreamDecoder(tap::accept);
-    SseEventSplitter events = new SseEventSplitter(decoder::accept);
+    SseEventSplitter events = StreamLimits.splitter(context, decoder::accept);
     Promise<Completion> done = Promise.promise();
     body.handler(chunk -> {
       exchange.resumeOwnWork();
-      events.feed(chunk);
+      StreamLimits.feed(context, events, chunk);
       exchange.pauseOwnWork();
     });
-    body.exceptionHandler(failure -> {
-      if (exchange.clientGone()) {
-        done.tryComplete(Completion.cancelled(200, context.attempt().usage()));
+    Attempt attempt = context.attempt();
+    Handler<Throwable> brokeOff = failure -> {
+      if (done.future().isComplete()) {
         return;
       }
+      if (exchange.clientGone()) {
+        done.tryComplete(Completion.cancelled(200, attempt.usage()));
+        return;
+      }
+      attempt.stoppedBy().ifPresent(why -> tap.accept(new StreamEvent.Failure(why.status(),
+          why.code().orElse("gateway_limit"), why.getMessage())));
       encoder.finish(); // the stream broke off: the client hears so in its protocol, unless it had ended
       ClientWrites.end(client);
-      done.tryComplete(context.attempt().served(tap.outcome(), 200));
-    });
+      done.tryComplete(attempt.served(attempt.stoppedBy().isPresent() ? Outcome.INTERRUPTED : tap.outcome(), 200));
+    };
+    body.exceptionHandler(brokeOff);
+    attempt.onStop(() -> brokeOff.handle(null));
     body.endHandler(ignored -> {
+      if (done.future().isComplete()) {
+        return;
+      }
       exchange.resumeOwnWork();
       events.finish();
       decoder.finish();

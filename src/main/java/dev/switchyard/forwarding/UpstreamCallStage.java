@@ -14,6 +14,11 @@ import dev.switchyard.provider.UpstreamFailure;
 import dev.switchyard.provider.UpstreamRequest;
 import dev.switchyard.provider.UpstreamResponse;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last step of every attempt: the call itself. Picks the forwarder for the protocol pair, has
@@ -22,6 +27,8 @@ import io.vertx.core.Future;
  * the attempt may fail over — drops it unread and reports the attempt unanswered.
  */
 final class UpstreamCallStage implements AttemptStage {
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamCallStage.class);
+
   private final Forwarders forwarders;
   private final Translations translations;
 
@@ -34,7 +41,8 @@ final class UpstreamCallStage implements AttemptStage {
   @Override
   public Future<AttemptResult> apply(Attempt attempt, AttemptChain chain) {
     Exchange exchange = chain.exchange();
-    AttemptContext context = new AttemptContext(exchange, chain.request(), attempt, translations);
+    AttemptContext context = new AttemptContext(exchange, chain.request(), attempt, translations,
+        forwarders.limits());
     Forwarder forwarder;
     Future<UpstreamRequest> prepared;
     try {
@@ -61,6 +69,7 @@ final class UpstreamCallStage implements AttemptStage {
     Provider provider = attempt.provider();
     UpstreamCall call = provider.transport().send(provider, request, exchange.upstreamClient());
     exchange.onClientGone(call::cancel);
+    attempt.onStop(call::cancel);
     exchange.pauseOwnWork();
     return call.response().transform(result -> {
       exchange.resumeOwnWork();
@@ -84,11 +93,29 @@ final class UpstreamCallStage implements AttemptStage {
     });
   }
 
-  /** The answer goes to the client; a relay that fails before writing a byte leaves the attempt unanswered. */
+  /**
+   * The answer goes to the client; a relay that fails before writing a byte leaves the attempt
+   * unanswered. However steadily it trickles, an answer is cut at {@code max_stream_duration}.
+   */
   private static Future<AttemptResult> relay(AttemptContext context, Forwarder forwarder, UpstreamResponse response) {
-    return forwarder.relay(context, response).transform(relayed -> {
+    Duration longest = context.limits().maxStreamDuration();
+    Vertx vertx = Vertx.currentContext().owner();
+    long deadline = vertx.setTimer(longest.toMillis(), ignored -> {
+      LOG.warn("request {}: the answer from {} passed server.limits.max_stream_duration ({}); cut off",
+          context.exchange().requestId(), context.provider().name(), longest);
+      context.attempt().stop(new GatewayException(ErrorKind.TIMEOUT, "stream_too_long", null,
+          "The answer took longer than this gateway's limit of " + longest.toSeconds()
+              + " s (server.limits.max_stream_duration)."));
+    });
+    return forwarder.relay(context, response).onComplete(ignored -> vertx.cancelTimer(deadline)).transform(relayed -> {
       if (relayed.succeeded()) {
         return Future.succeededFuture(new AttemptResult.Answered(relayed.result()));
+      }
+      Optional<GatewayException> stopped = context.attempt().stoppedBy();
+      if (stopped.isPresent() && !context.exchange().response().headWritten()) { // the gateway's own limit: no failover
+        context.exchange().fail(stopped.get());
+        return Future.succeededFuture(new AttemptResult.Answered(
+            context.attempt().served(Outcome.INTERRUPTED, stopped.get().status())));
       }
       if (relayed.cause() instanceof GatewayException e && !context.exchange().response().headWritten()) {
         return Future.succeededFuture(new AttemptResult.Unanswered(e));

@@ -1,6 +1,7 @@
 package dev.switchyard.gateway;
 
 import dev.switchyard.config.GatewayConfig;
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.forwarding.FailoverStage;
 import dev.switchyard.forwarding.Forwarders;
 import dev.switchyard.media.MediaFetcher;
@@ -16,6 +17,7 @@ import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class Gateway {
   private final String masterKey;
   private final java.time.Instant startedAt;
   private final Pipeline pipeline;
+  private final AtomicInteger openConnections = new AtomicInteger();
 
   public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
       UsageSink usageSink, Clock clock) {
@@ -51,15 +54,26 @@ public final class Gateway {
     this.pipeline = new Pipeline(
         List.of(
             new AuthenticationStage(authenticator),
-            new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
+            new ReadBodyStage(() -> state().config().server().maxBodyBytes(),
+                () -> limits().bodyTimeout()),
             new RoutingStage(() -> state().router()),
             new FailoverStage(List.of(), new Forwarders(Protocols.egresses(),
-                new MediaResolver(new MediaFetcher(), () -> state().config().media())))),
+                new MediaResolver(new MediaFetcher(), () -> state().config().media()), this::limits))),
         List.of(new UsageMetering(usageSink)));
   }
 
   public GatewayState state() {
     return state.get();
+  }
+
+  /** The current {@code server.limits}. */
+  public LimitsConfig limits() {
+    return state().config().server().limits();
+  }
+
+  /** Connections open now, counted across every event loop against {@code max_connections}. */
+  public AtomicInteger openConnections() {
+    return openConnections;
   }
 
   /** Applies a new config at once; requests already under way finish on the old one. */

@@ -7,6 +7,8 @@ import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.provider.WireProtocol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,8 @@ public final class Attempt {
   private Usage usage;
   private Outcome outcome;
   private GatewayException error;
+  private GatewayException stoppedBy;
+  private final List<Runnable> onStop = new ArrayList<>(2);
 
   /**
    * @param number 1 for the first attempt of an exchange
@@ -108,6 +112,34 @@ public final class Attempt {
   public void failed(GatewayException why) {
     error = why;
     endNanos = System.nanoTime();
+  }
+
+  /** Runs {@code action} when the gateway stops this attempt itself (at once if it already has). */
+  public void onStop(Runnable action) {
+    if (stoppedBy != null) {
+      action.run();
+    } else {
+      onStop.add(action);
+    }
+  }
+
+  /**
+   * The gateway ends this attempt before its answer does — a limit was reached: whoever relays the
+   * answer tells the client {@code why} in its protocol, and the call is abandoned.
+   */
+  public void stop(GatewayException why) {
+    if (stoppedBy != null || isOver()) {
+      return;
+    }
+    stoppedBy = why;
+    List<Runnable> actions = List.copyOf(onStop);
+    onStop.clear();
+    actions.forEach(Runnable::run);
+  }
+
+  /** Why the gateway stopped this attempt, if it did. */
+  public Optional<GatewayException> stoppedBy() {
+    return Optional.ofNullable(stoppedBy);
   }
 
   // ---- what happened ----

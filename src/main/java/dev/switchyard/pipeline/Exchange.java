@@ -237,7 +237,26 @@ public final class Exchange {
     if (clientGone || response.headWritten() || response.ended()) {
       return;
     }
+    if (!http.isEnded() && !unreadBodyIsSmall(http)) { // refused before its body was read: not worth draining
+      response.putHeader("connection", "close");
+    }
     Buffer body = request.ingress().renderError(error);
     head(error.status(), "application/json").end(body);
+  }
+
+  /** The most of a refused request's unread body the server reads and drops to keep its connection. */
+  public static final int DRAINED_BYTES = 64 * 1024;
+
+  /** Whether the body still to come is declared, and small enough to read and drop. */
+  public static boolean unreadBodyIsSmall(HttpServerRequest http) {
+    String length = http.getHeader("content-length");
+    if (length == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(length.trim()) <= DRAINED_BYTES;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 }

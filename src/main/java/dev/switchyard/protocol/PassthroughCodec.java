@@ -1,5 +1,6 @@
 package dev.switchyard.protocol;
 
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamRequest;
@@ -31,6 +32,9 @@ public interface PassthroughCodec {
 
   /** The event that tells this protocol's clients the stream broke off before its end. */
   Buffer interruptedEvent();
+
+  /** The event that ends a stream the gateway itself stopped (a limit was reached), saying why. */
+  Buffer errorEvent(GatewayException error);
 
   /** Whether an error body already has this protocol's error shape, so it can be relayed as it is. */
   boolean isOwnErrorShape(Buffer body);

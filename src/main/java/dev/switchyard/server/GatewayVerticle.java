@@ -80,10 +80,17 @@ public final class GatewayVerticle extends VerticleBase {
         .setHandle100ContinueAutomatically(true)
         .setMaxInitialLineLength(16 * 1024)
         .setMaxHeaderSize(64 * 1024)
+        // HTTP/1.1 only: every SDK and agent speaks it, and h2c would add a second set of limits to keep.
+        .setHttp2ClearTextEnabled(false)
+        // Timeouts are the guard's: Vert.x's idle timeout would also cut an answer that is slow to start.
         .setIdleTimeout(0));
+    ConnectionGuard guard = new ConnectionGuard(vertx, gateway.openConnections(), gateway::limits);
+    server.connectionHandler(guard::opened);
     server.requestHandler(request -> {
       Ingress ingress = request.method() == HttpMethod.POST ? modelEndpoints.get(request.path()) : null;
-      if (ingress != null) {
+      if (!guard.admit(request)) {
+        refuseOverConnectionLimit(request, ingress);
+      } else if (ingress != null) {
         handle(request, ingress, pipeline);
       } else if (request.method() == HttpMethod.POST && GeminiModelPath.isModelMethod(request.path())) {
         handleGemini(request, pipeline);
@@ -112,6 +119,23 @@ public final class GatewayVerticle extends VerticleBase {
     ctx.next();
   }
 
+  /** One connection too many: told so in its protocol where the path says which, then closed. */
+  private void refuseOverConnectionLimit(HttpServerRequest request, Ingress ingress) {
+    request.response().putHeader("connection", "close").putHeader("retry-after", "1");
+    GatewayException error = new GatewayException(ErrorKind.UNAVAILABLE, "too_many_connections", null,
+        "The gateway has reached its limit of " + gateway.limits().maxConnections()
+            + " open connections (server.limits.max_connections); retry shortly.");
+    Ingress protocol = ingress != null ? ingress
+        : GeminiModelPath.isModelMethod(request.path()) ? GeminiIngress.of(GeminiAction.GENERATE_CONTENT) : null;
+    if (protocol != null) {
+      request.pause();
+      new Exchange(request, protocol, upstreamClient).fail(error);
+    } else {
+      JsonReplies.error(request.response(), error);
+    }
+    dropUnreadBody(request);
+  }
+
   /** The port actually bound (useful with port 0). */
   public int actualPort() {
     return server.actualPort();
@@ -131,11 +155,31 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void handle(HttpServerRequest request, Ingress ingress, Pipeline pipeline) {
     request.pause(); // the body is read only after authentication
-    pipeline.run(new Exchange(request, ingress, upstreamClient)).onComplete(ignored -> {
-      if (!request.isEnded()) { // drop an unread body so the connection can serve the next request
-        request.handler(ignored2 -> { });
-        request.resume();
+    pipeline.run(new Exchange(request, ingress, upstreamClient)).onComplete(ignored -> dropUnreadBody(request));
+  }
+
+  /**
+   * A request answered before its body was read (refused, or too large): a small body is read and
+   * dropped so the connection can serve the next request; anything else closes the connection once
+   * the answer is out, rather than reading whatever a client cares to send.
+   */
+  static void dropUnreadBody(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return;
+    }
+    if ("close".equalsIgnoreCase(request.response().headers().get("connection"))
+        || !Exchange.unreadBodyIsSmall(request)) {
+      request.connection().close();
+      return;
+    }
+    long[] dropped = {0};
+    request.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > Exchange.DRAINED_BYTES) {
+        request.connection().close();
       }
     });
+    request.exceptionHandler(ignored -> { });
+    request.resume();
   }
 }

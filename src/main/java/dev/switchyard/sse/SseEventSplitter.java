@@ -7,10 +7,20 @@ import java.util.function.Consumer;
 /**
  * Cuts a byte stream into Server-Sent Events at blank lines, whatever the network's chunking:
  * an event split across reads is held until its end arrives, several events in one read are
- * handed over one by one. Lines may end in LF, CRLF or CR.
+ * handed over one by one. Lines may end in LF, CRLF or CR. An event growing past its limit is
+ * refused ({@link EventTooLargeException}) rather than held: a provider that never ends an event
+ * must not make the gateway buffer without end.
  */
 public final class SseEventSplitter {
+  /** Thrown by {@link #feed} when the event under way passes the limit; the splitter is then spent. */
+  public static final class EventTooLargeException extends RuntimeException {
+    public EventTooLargeException(int limit) {
+      super("An event of the stream is larger than " + limit + " bytes.", null, false, false);
+    }
+  }
+
   private final Consumer<SseEvent> onEvent;
+  private final int maxEventBytes;
   private byte[] buffer = new byte[4096];
   private int length;
   private int scanned;
@@ -19,12 +29,41 @@ public final class SseEventSplitter {
   private boolean afterCr; // the previous byte was a CR, whose LF (if any) is still to come
   private boolean blankLineAtCr; // ...and that CR ended a blank line
 
+  /** The default of {@code server.limits.max_stream_event_size}. */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
+
   public SseEventSplitter(Consumer<SseEvent> onEvent) {
+    this(onEvent, DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  public SseEventSplitter(Consumer<SseEvent> onEvent, int maxEventBytes) {
     this.onEvent = onEvent;
+    this.maxEventBytes = maxEventBytes;
   }
 
   public void feed(Buffer chunk) {
+    if (length - eventStart + chunk.length() > maxEventBytes) { // may still end inside the chunk: look first
+      feedLargeChunk(chunk);
+      return;
+    }
     append(chunk.getBytes());
+    scan();
+  }
+
+  /** A chunk that could push the pending event past the limit: taken a slice at a time, so it cannot. */
+  private void feedLargeChunk(Buffer chunk) {
+    int slice = Math.max(1, Math.min(64 * 1024, maxEventBytes));
+    for (int from = 0; from < chunk.length(); from += slice) {
+      append(chunk.getBytes(from, Math.min(chunk.length(), from + slice)));
+      scan();
+      if (length - eventStart > maxEventBytes) {
+        length = eventStart; // nothing more of it is kept
+        throw new EventTooLargeException(maxEventBytes);
+      }
+    }
+  }
+
+  private void scan() {
     while (scanned < length) {
       int at = scanned++;
       byte b = buffer[at];

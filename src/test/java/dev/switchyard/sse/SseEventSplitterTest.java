@@ -1,6 +1,7 @@
 package dev.switchyard.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.SharedFixtures;
@@ -275,5 +276,43 @@ class SseEventSplitterTest {
     assertThat(events).hasSize(1);
     assertThat(events.get(0).raw()).isEqualTo(utf8(text));
     assertThat(events.get(0).dataAsString()).isEqualTo("\u00e9\u4e16");
+  }
+
+  @Test
+  void anEventThatNeverEndsIsRefusedAtTheLimitNotHeld() {
+    SseEventSplitter bounded = new SseEventSplitter(events::add, 1024);
+    bounded.feed(Buffer.buffer("data: small\n\n"));
+    byte[] run = new byte[300];
+    Arrays.fill(run, (byte) 'x');
+
+    assertThatThrownBy(() -> {
+      for (int i = 0; i < 10; i++) {
+        bounded.feed(Buffer.buffer(run));
+      }
+    }).isInstanceOf(SseEventSplitter.EventTooLargeException.class).hasMessageContaining("1024 bytes");
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void oneHugeChunkIsRefusedWithoutCopyingItWhole() {
+    SseEventSplitter bounded = new SseEventSplitter(events::add, 4096);
+    byte[] huge = new byte[8 << 20];
+    Arrays.fill(huge, (byte) 'x');
+
+    assertThatThrownBy(() -> bounded.feed(Buffer.buffer(huge)))
+        .isInstanceOf(SseEventSplitter.EventTooLargeException.class);
+  }
+
+  @Test
+  void manyEventsInOneLargeChunkPassWhenEachFitsTheLimit() {
+    SseEventSplitter bounded = new SseEventSplitter(events::add, 64);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      many.append("data: ").append(i).append("\n\n");
+    }
+    bounded.feed(Buffer.buffer(many.toString()));
+
+    assertThat(events).hasSize(1000);
+    assertThat(events.get(999).dataAsString()).isEqualTo("999");
   }
 }

@@ -23,6 +23,8 @@ import java.util.Set;
  * out; passthrough to Anthropic providers, and for Messages translated for every other provider.
  */
 public final class AnthropicIngress implements Ingress {
+  /** What a passthrough forwards of the client's query: the SDKs' {@code ?beta=true}, nothing else. */
+  private static final Set<String> FORWARDED_QUERY = Set.of("beta");
   private static final RequestSchema MESSAGES = new RequestSchema(Set.of("model", "messages", "max_tokens"),
       Map.ofEntries(
           Map.entry("model", JsonKind.STRING),
@@ -95,7 +97,7 @@ public final class AnthropicIngress implements Ingress {
       }
     }
     return new AnthropicRequest(body, scan.model(), scan.modelStart(), scan.modelEnd(), scan.stream(), path,
-        anthropicHeaders, ClientQuery.withoutKey(head.query()));
+        anthropicHeaders, ClientQuery.forwarded(head.query(), FORWARDED_QUERY));
   }
 
   @Override

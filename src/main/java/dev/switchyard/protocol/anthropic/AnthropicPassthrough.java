@@ -2,6 +2,7 @@ package dev.switchyard.protocol.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.PassthroughCodec;
@@ -81,6 +82,11 @@ final class AnthropicPassthrough implements PassthroughCodec {
   @Override
   public Buffer interruptedEvent() {
     return Buffer.buffer(INTERRUPTED_EVENT);
+  }
+
+  @Override
+  public Buffer errorEvent(GatewayException error) {
+    return Buffer.buffer("event: error\ndata: ").appendBytes(AnthropicErrors.render(error)).appendString("\n\n");
   }
 
   @Override

@@ -11,9 +11,9 @@ import dev.switchyard.protocol.RequestHead;
 import dev.switchyard.provider.WireProtocol;
 import io.vertx.core.buffer.Buffer;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gemini's native model methods under {@code /gemini/v1beta/models/{model}:{method}}: Gemini bodies
@@ -21,6 +21,8 @@ import java.util.Optional;
  * generation and embeddings everywhere, token counting where the provider counts: Anthropic).
  */
 public final class GeminiIngress implements Ingress {
+  /** What a passthrough forwards of the client's query: the stream format, nothing else. */
+  private static final Set<String> FORWARDED_QUERY = Set.of("alt");
   private static final GeminiPassthrough PASSTHROUGH = new GeminiPassthrough();
   private static final Map<GeminiAction, GeminiIngress> BY_ACTION = new EnumMap<>(GeminiAction.class);
 
@@ -66,9 +68,8 @@ public final class GeminiIngress implements Ingress {
   public ClientRequest parse(RequestHead head, byte[] body) {
     GeminiModelPath path = GeminiModelPath.parse(head.path());
     JsonTrees.readRequest(body); // a body that is not a JSON object is the client's 400, not the provider's
-    String query = ClientQuery.withoutKey(head.query());
-    boolean sse = List.of(query.split("&")).contains("alt=sse");
-    return new GeminiRequest(body, path, sse, query);
+    boolean sse = ClientQuery.value(head.query(), "alt").filter("sse"::equals).isPresent();
+    return new GeminiRequest(body, path, sse, ClientQuery.forwarded(head.query(), FORWARDED_QUERY));
   }
 
   @Override

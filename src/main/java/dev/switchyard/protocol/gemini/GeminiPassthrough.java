@@ -3,6 +3,7 @@ package dev.switchyard.protocol.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.ByteScan;
 import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.JsonTrees;
@@ -115,6 +116,11 @@ final class GeminiPassthrough implements PassthroughCodec {
   @Override
   public Buffer interruptedEvent() {
     return Buffer.buffer(INTERRUPTED_EVENT);
+  }
+
+  @Override
+  public Buffer errorEvent(GatewayException error) {
+    return Buffer.buffer("data: ").appendBytes(GeminiErrors.render(error)).appendString("\r\n\r\n");
   }
 
   @Override

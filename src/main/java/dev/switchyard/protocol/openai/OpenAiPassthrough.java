@@ -1,6 +1,7 @@
 package dev.switchyard.protocol.openai;
 
 import dev.switchyard.canonical.Usage;
+import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.ByteScan;
 import dev.switchyard.protocol.ClientRequest;
 import dev.switchyard.protocol.PassthroughCodec;
@@ -71,6 +72,11 @@ final class OpenAiPassthrough implements PassthroughCodec {
   @Override
   public Buffer interruptedEvent() {
     return OpenAiErrors.interruptedEvent();
+  }
+
+  @Override
+  public Buffer errorEvent(GatewayException error) {
+    return Buffer.buffer("data: ").appendBuffer(OpenAiErrors.render(error)).appendString("\n\n");
   }
 
   @Override
