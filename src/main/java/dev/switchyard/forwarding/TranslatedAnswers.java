@@ -11,7 +11,7 @@ import dev.switchyard.provider.UpstreamBodies;
 import dev.switchyard.provider.UpstreamResponse;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,21 +28,55 @@ final class TranslatedAnswers {
 
   private static final Logger LOG = LoggerFactory.getLogger(TranslatedAnswers.class);
   private static final int MAX_ANSWER_BYTES = 64 << 20;
+  private static final int MAX_FIELD_NAME = 200;
 
   private TranslatedAnswers() {}
 
   /**
    * Said, not silent: names in {@link #DROPPED_HEADER} what this attempt's provider will not get —
    * the client's fields with no canonical form and the canonical fields with no form at this
-   * provider. Set per attempt, since a failover target may drop other fields.
+   * provider. Set per attempt, since a failover target may drop other fields. The names come from
+   * the client's JSON, so the header holds at most {@code max_dropped_fields} of them (the rest
+   * counted), each shortened and escaped to printable ASCII.
    */
-  static void announceDropped(Exchange exchange, Translation<?> canonical, List<String> droppedByProvider) {
+  static void announceDropped(AttemptContext context, Translation<?> canonical, List<String> droppedByProvider) {
+    Exchange exchange = context.exchange();
     LinkedHashSet<String> dropped = new LinkedHashSet<>(canonical.dropped());
     dropped.addAll(droppedByProvider);
     if (dropped.isEmpty()) {
       exchange.response().headers().remove(DROPPED_HEADER);
     } else {
-      exchange.response().putHeader(DROPPED_HEADER, String.join(", ", new ArrayList<>(dropped)));
+      exchange.response().putHeader(DROPPED_HEADER, droppedHeader(dropped, context.limits().maxDroppedFields()));
+    }
+  }
+
+  static String droppedHeader(Collection<String> dropped, int most) {
+    StringBuilder header = new StringBuilder();
+    int listed = 0;
+    for (String name : dropped) {
+      if (listed == most) {
+        break;
+      }
+      if (listed++ > 0) {
+        header.append(", ");
+      }
+      appendPrintable(header, name.length() > MAX_FIELD_NAME ? name.substring(0, MAX_FIELD_NAME) + "..." : name);
+    }
+    if (dropped.size() > listed) {
+      header.append(listed > 0 ? ", " : "").append("(").append(dropped.size() - listed).append(" more)");
+    }
+    return header.toString();
+  }
+
+  /** Header values are printable ASCII: anything else is written as a JSON-style escape. */
+  private static void appendPrintable(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
     }
   }
 

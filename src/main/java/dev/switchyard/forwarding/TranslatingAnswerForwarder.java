@@ -27,7 +27,7 @@ final class TranslatingAnswerForwarder<R, A> implements Forwarder {
   public Future<UpstreamRequest> prepare(AttemptContext context) {
     Translation<R> canonical = context.translations().canonical(() -> ingress.toCanonical(context.client()));
     Translation<byte[]> body = egress.encodeRequest(canonical.value(), context.target());
-    TranslatedAnswers.announceDropped(context.exchange(), canonical, body.dropped());
+    TranslatedAnswers.announceDropped(context, canonical, body.dropped());
     return Future.succeededFuture(new UpstreamRequest(HttpMethod.POST, egress.path(canonical.value(),
         context.target()), context.provider().upstreamHeaders(context.attempt().credential(), false),
         Buffer.buffer(body.value()), false));

@@ -58,7 +58,7 @@ final class TranslatingForwarder implements Forwarder {
   private UpstreamRequest request(AttemptContext context, Translation<ChatRequest> canonical, ChatRequest request) {
     Provider provider = context.provider();
     Translation<byte[]> body = egress.encodeRequest(request, context.target());
-    TranslatedAnswers.announceDropped(context.exchange(), canonical, body.dropped());
+    TranslatedAnswers.announceDropped(context, canonical, body.dropped());
     return new UpstreamRequest(HttpMethod.POST, egress.path(request, context.target()),
         provider.upstreamHeaders(context.attempt().credential(), request.stream()), Buffer.buffer(body.value()),
         request.stream());

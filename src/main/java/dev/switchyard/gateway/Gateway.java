@@ -57,7 +57,7 @@ public final class Gateway {
             new ReadBodyStage(() -> state().config().server().maxBodyBytes(),
                 () -> limits().bodyTimeout()),
             new RoutingStage(() -> state().router()),
-            new FailoverStage(List.of(), new Forwarders(Protocols.egresses(),
+            new FailoverStage(List.of(), new Forwarders(Protocols.egresses(this::limits),
                 new MediaResolver(new MediaFetcher(), () -> state().config().media()), this::limits))),
         List.of(new UsageMetering(usageSink)));
   }

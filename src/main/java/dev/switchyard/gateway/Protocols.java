@@ -1,5 +1,6 @@
 package dev.switchyard.gateway;
 
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.forwarding.Forwarders;
 import dev.switchyard.protocol.Ingress;
 import dev.switchyard.protocol.anthropic.AnthropicEgress;
@@ -14,6 +15,7 @@ import dev.switchyard.protocol.openai.OpenAiIngress;
 import dev.switchyard.provider.WireProtocol;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The protocols Switchyard speaks, in one table: the client endpoints by path, and the provider
@@ -32,18 +34,23 @@ public final class Protocols {
         "/anthropic/v1/messages/count_tokens", AnthropicIngress.countTokens());
   }
 
-  /** What each kind of provider takes when a client of another protocol calls it. */
+  /** What each kind of provider takes when a client of another protocol calls it, with the default limits. */
   public static Forwarders.Egresses egresses() {
+    return egresses(() -> LimitsConfig.DEFAULT);
+  }
+
+  /** As above, under the current {@code server.limits}. */
+  public static Forwarders.Egresses egresses(Supplier<LimitsConfig> limits) {
     return new Forwarders.Egresses(
         Map.of(
             WireProtocol.OPENAI, OpenAiChatEgress.INSTANCE,
             WireProtocol.ANTHROPIC, AnthropicEgress.INSTANCE,
-            WireProtocol.GEMINI, GeminiEgress.INSTANCE),
+            WireProtocol.GEMINI, new GeminiEgress(() -> limits.get().maxSchemaNodes())),
         Map.of(
             WireProtocol.OPENAI, OpenAiEmbeddingsEgress.INSTANCE,
             WireProtocol.GEMINI, GeminiEmbeddingsEgress.INSTANCE),
         Map.of(
             WireProtocol.ANTHROPIC, AnthropicTokenCountEgress.INSTANCE,
-            WireProtocol.GEMINI, GeminiTokenCountEgress.INSTANCE));
+            WireProtocol.GEMINI, new GeminiTokenCountEgress(() -> limits.get().maxSchemaNodes())));
   }
 }

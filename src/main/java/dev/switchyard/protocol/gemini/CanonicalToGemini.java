@@ -22,6 +22,11 @@ public final class CanonicalToGemini {
 
   /** The request body to send to Gemini for {@code upstreamModel} (which decides how thinking is asked for). */
   public static Translation<byte[]> request(ChatRequest request, String upstreamModel) {
+    return request(request, upstreamModel, GeminiSchemas.DEFAULT_MAX_NODES);
+  }
+
+  /** As above, with tool schemas allowed to expand to at most {@code maxSchemaNodes} nodes. */
+  public static Translation<byte[]> request(ChatRequest request, String upstreamModel, int maxSchemaNodes) {
     List<String> dropped = new ArrayList<>();
     ObjectNode body = JsonTrees.object();
     CanonicalItemsToGemini.Rendered rendered = CanonicalItemsToGemini.render(request.items(), dropped);
@@ -29,7 +34,7 @@ public final class CanonicalToGemini {
       body.putObject("systemInstruction").set("parts", rendered.system());
     }
     body.set("contents", rendered.contents());
-    GeminiTools.toGemini(request, body, dropped);
+    GeminiTools.toGemini(request, body, dropped, new GeminiSchemas.Budget(maxSchemaNodes));
     ObjectNode config = GeminiGenerationConfig.toGemini(request, upstreamModel, dropped);
     if (!config.isEmpty()) {
       body.set("generationConfig", config);

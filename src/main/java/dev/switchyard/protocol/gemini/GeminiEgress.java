@@ -9,13 +9,19 @@ import dev.switchyard.protocol.ChatEgressCodec;
 import dev.switchyard.protocol.StreamDecoder;
 import dev.switchyard.provider.UpstreamTarget;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /** Gemini's generateContent as a translation target: OpenAI and Anthropic clients on Gemini models. */
 public final class GeminiEgress implements ChatEgressCodec {
-  public static final GeminiEgress INSTANCE = new GeminiEgress();
+  public static final GeminiEgress INSTANCE = new GeminiEgress(() -> GeminiSchemas.DEFAULT_MAX_NODES);
   private static final String API_VERSION = "v1beta";
 
-  private GeminiEgress() {}
+  private final IntSupplier maxSchemaNodes;
+
+  /** @param maxSchemaNodes the current {@code server.limits.max_schema_nodes} */
+  public GeminiEgress(IntSupplier maxSchemaNodes) {
+    this.maxSchemaNodes = maxSchemaNodes;
+  }
 
   /** The model is in Gemini's URL; streams are asked for as SSE, which the stream decoder reads. */
   @Override
@@ -28,7 +34,7 @@ public final class GeminiEgress implements ChatEgressCodec {
 
   @Override
   public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
-    return CanonicalToGemini.request(request, target.upstreamModel());
+    return CanonicalToGemini.request(request, target.upstreamModel(), maxSchemaNodes.getAsInt());
   }
 
   @Override

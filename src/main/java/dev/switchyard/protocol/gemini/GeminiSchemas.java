@@ -10,6 +10,7 @@ import dev.switchyard.protocol.JsonTrees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,10 @@ import java.util.Set;
  * string enum, as Gemini requires one.
  *
  * <p>Refused with a 400: a recursive {@code $ref} and a {@code $ref} outside the schema — Gemini's
- * schema cannot express them and dropping them would change what the model may answer.
+ * schema cannot express them and dropping them would change what the model may answer — and
+ * schemas that inlining would blow up: {@code $ref}s referring to each other twice over can expand a
+ * few kilobytes into billions of nodes, so the work is counted against a {@link Budget} shared by
+ * the request's schemas ({@code server.limits.max_schema_nodes}), and nesting is capped.
  *
  * <p>Dropped, each named in the result so it can be reported: keywords Gemini's schema lacks
  * ({@code additionalProperties}, {@code $schema}, {@code exclusiveMinimum}, {@code multipleOf},
@@ -56,17 +60,44 @@ final class GeminiSchemas {
   /** A schema in Gemini's form, and the paths of what it could not carry. */
   record Converted(ObjectNode schema, List<String> dropped) {}
 
+  /** The default of {@code server.limits.max_schema_nodes}. */
+  static final int DEFAULT_MAX_NODES = 50_000;
+  /** Deeper than any real tool schema; deep enough that the conversion's recursion stays well within its stack. */
+  static final int MAX_DEPTH = 256;
+
+  /** What one request's schemas may cost to convert, counted in schema keywords visited. */
+  static final class Budget {
+    private final int limit;
+    private long left;
+
+    Budget(int limit) {
+      this.limit = limit;
+      this.left = limit;
+    }
+
+    void spend(long nodes, String path) {
+      left -= nodes;
+      if (left < 0) {
+        throw GatewayException.invalidRequest(path, path + ": the tool schemas expand past this gateway's limit of "
+            + limit + " nodes once their $refs are inlined, which Gemini needs (server.limits.max_schema_nodes).");
+      }
+    }
+  }
+
   private final JsonNode root;
+  private final Budget budget;
   private final List<String> dropped = new ArrayList<>();
   private final Deque<String> expanding = new ArrayDeque<>();
+  private int depth;
 
-  private GeminiSchemas(JsonNode root) {
+  private GeminiSchemas(JsonNode root, Budget budget) {
     this.root = root;
+    this.budget = budget;
   }
 
   /** A JSON Schema as Gemini's {@code Schema}; {@code path} names it in errors and drops. */
-  static Converted toGemini(JsonNode jsonSchema, String path) {
-    GeminiSchemas converter = new GeminiSchemas(jsonSchema);
+  static Converted toGemini(JsonNode jsonSchema, String path, Budget budget) {
+    GeminiSchemas converter = new GeminiSchemas(jsonSchema, budget);
     converter.expanding.push("#");
     return new Converted(converter.convert(jsonSchema, path), converter.dropped);
   }
@@ -75,12 +106,25 @@ final class GeminiSchemas {
     if (!schema.isObject()) {
       throw GatewayException.invalidRequest(path, path + ": a schema must be a JSON object.");
     }
+    budget.spend(1 + schema.size(), path);
+    if (++depth > MAX_DEPTH) {
+      throw GatewayException.invalidRequest(path, path + ": the schema nests deeper than " + MAX_DEPTH
+          + " levels once its $refs are inlined.");
+    }
+    try {
+      return convertObject(schema, path);
+    } finally {
+      depth--;
+    }
+  }
+
+  private ObjectNode convertObject(JsonNode schema, String path) {
     if (schema.has("$ref")) {
       return inline(schema, path);
     }
     JsonNode allOf = schema.path("allOf");
     if (allOf.isArray()) {
-      ObjectNode merged = ((ObjectNode) schema).deepCopy();
+      ObjectNode merged = shallowCopy(schema, path);
       merged.remove("allOf");
       for (int i = 0; i < allOf.size(); i++) {
         mergeInto(merged, allOf.get(i), path + ".allOf[" + i + "]");
@@ -231,11 +275,11 @@ final class GeminiSchemas {
     if (target.isMissingNode()) {
       throw GatewayException.invalidRequest(path, path + ": the $ref '" + ref + "' points nowhere in the schema.");
     }
-    ObjectNode siblings = ((ObjectNode) schema).deepCopy();
+    ObjectNode siblings = shallowCopy(schema, path);
     siblings.remove("$ref");
     expanding.push(ref);
     try {
-      return convert(overlay(target, siblings), path);
+      return convert(overlay(target, siblings, path), path);
     } finally {
       expanding.pop();
     }
@@ -254,44 +298,54 @@ final class GeminiSchemas {
       String key = field.getKey();
       JsonNode value = field.getValue();
       JsonNode existing = merged.get(key);
+      budget.spend(1, path);
       if (existing == null) {
-        merged.set(key, value.deepCopy());
+        merged.set(key, value); // shared, never changed: the merge writes only to copies
       } else if (existing.equals(value)) {
         continue;
       } else if (key.equals("properties") && existing.isObject() && value.isObject()) {
-        ObjectNode properties = (ObjectNode) existing;
+        ObjectNode properties = shallowCopy(existing, path);
+        budget.spend(value.size(), path);
         value.properties().forEach(p -> properties.set(p.getKey(), properties.has(p.getKey())
             ? JsonTrees.object().set("allOf", JsonTrees.MAPPER.createArrayNode().add(properties.get(p.getKey()))
                 .add(p.getValue()))
-            : p.getValue().deepCopy()));
+            : p.getValue()));
+        merged.set(key, properties);
       } else if (key.equals("required") && existing.isArray() && value.isArray()) {
+        ArrayNode required = ((ArrayNode) existing).deepCopy();
+        budget.spend(existing.size() + value.size(), path);
+        Set<JsonNode> named = new HashSet<>();
+        required.forEach(named::add);
         value.forEach(name -> {
-          if (!contains(existing, name)) {
-            ((ArrayNode) existing).add(name);
+          if (named.add(name)) {
+            required.add(name);
           }
         });
+        merged.set(key, required);
       } else {
         dropped.add(path + "." + key);
       }
     }
   }
 
-  private static boolean contains(JsonNode array, JsonNode value) {
-    for (JsonNode element : array) {
-      if (element.equals(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static JsonNode overlay(JsonNode base, ObjectNode over) {
+  private JsonNode overlay(JsonNode base, ObjectNode over, String path) {
     if (!base.isObject()) {
       return base;
     }
-    ObjectNode merged = ((ObjectNode) base).deepCopy();
+    ObjectNode merged = shallowCopy(base, path);
     merged.setAll(over);
     return merged;
+  }
+
+  /**
+   * A new object holding the same members: a deep copy per inlined {@code $ref} would cost the
+   * whole target each time, outside the budget. Members are shared, so nothing here changes them.
+   */
+  private ObjectNode shallowCopy(JsonNode object, String path) {
+    budget.spend(object.size(), path);
+    ObjectNode copy = JsonTrees.object();
+    object.properties().forEach(member -> copy.set(member.getKey(), member.getValue()));
+    return copy;
   }
 
   /**

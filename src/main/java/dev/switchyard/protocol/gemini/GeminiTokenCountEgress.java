@@ -9,15 +9,21 @@ import dev.switchyard.error.UpstreamError;
 import dev.switchyard.protocol.JsonTrees;
 import dev.switchyard.protocol.TokenCountEgressCodec;
 import dev.switchyard.provider.UpstreamTarget;
+import java.util.function.IntSupplier;
 
 /**
  * Gemini's {@code countTokens} as a translation target: the whole generateContent request as it
  * would be sent, under {@code generateContentRequest}, so system instruction and tools count too.
  */
 public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
-  public static final GeminiTokenCountEgress INSTANCE = new GeminiTokenCountEgress();
+  public static final GeminiTokenCountEgress INSTANCE = new GeminiTokenCountEgress(() -> GeminiSchemas.DEFAULT_MAX_NODES);
 
-  private GeminiTokenCountEgress() {}
+  private final IntSupplier maxSchemaNodes;
+
+  /** @param maxSchemaNodes the current {@code server.limits.max_schema_nodes} */
+  public GeminiTokenCountEgress(IntSupplier maxSchemaNodes) {
+    this.maxSchemaNodes = maxSchemaNodes;
+  }
 
   @Override
   public String path(ChatRequest request, UpstreamTarget target) {
@@ -27,7 +33,7 @@ public final class GeminiTokenCountEgress implements TokenCountEgressCodec {
 
   @Override
   public Translation<byte[]> encodeRequest(ChatRequest request, UpstreamTarget target) {
-    Translation<byte[]> content = CanonicalToGemini.request(request, target.upstreamModel());
+    Translation<byte[]> content = CanonicalToGemini.request(request, target.upstreamModel(), maxSchemaNodes.getAsInt());
     ObjectNode whole = JsonTrees.object().put("model", "models/" + target.upstreamModel());
     whole.setAll((ObjectNode) JsonTrees.readUpstream(content.value(), "Gemini"));
     ObjectNode body = JsonTrees.object();

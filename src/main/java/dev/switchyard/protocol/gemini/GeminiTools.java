@@ -112,7 +112,7 @@ final class GeminiTools {
   }
 
   /** {@code tools} and {@code toolConfig} for a canonical request, into {@code body}. */
-  static void toGemini(ChatRequest request, ObjectNode body, List<String> dropped) {
+  static void toGemini(ChatRequest request, ObjectNode body, List<String> dropped, GeminiSchemas.Budget budget) {
     ToolChoice choice = request.toolChoice();
     if (request.tools().isEmpty()) {
       if (choice instanceof ToolChoice.Required || choice instanceof ToolChoice.Named) {
@@ -128,7 +128,7 @@ final class GeminiTools {
       tool.description().ifPresent(d -> declaration.put("description", d));
       JsonNode schema = tool.parameters();
       if (schema != null && schema.isObject() && !schema.isEmpty()) {
-        GeminiSchemas.Converted converted = GeminiSchemas.toGemini(schema, "tools[" + i + "].parameters");
+        GeminiSchemas.Converted converted = GeminiSchemas.toGemini(schema, "tools[" + i + "].parameters", budget);
         declaration.set("parameters", converted.schema());
         dropped.addAll(converted.dropped());
       }

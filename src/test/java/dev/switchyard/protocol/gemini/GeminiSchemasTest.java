@@ -13,7 +13,50 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** JSON Schema to Gemini's Schema subset and back. */
 class GeminiSchemasTest {
   private static GeminiSchemas.Converted toGemini(String schema) {
-    return GeminiSchemas.toGemini(json(schema), "tools[0].parameters");
+    return GeminiSchemas.toGemini(json(schema), "tools[0].parameters",
+        new GeminiSchemas.Budget(GeminiSchemas.DEFAULT_MAX_NODES));
+  }
+
+  /** 30 definitions, each naming the one before twice: inlined whole it would be 2^30 schemas. */
+  private static String doublingDefinitions(int count) {
+    StringBuilder defs = new StringBuilder("{\"$defs\":{\"d0\":{\"type\":\"string\"}");
+    for (int i = 1; i < count; i++) {
+      defs.append(",\"d").append(i).append("\":{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/d")
+          .append(i - 1).append("\"},\"b\":{\"$ref\":\"#/$defs/d").append(i - 1).append("\"}}}");
+    }
+    return defs.append("},\"$ref\":\"#/$defs/d").append(count - 1).append("\"}").toString();
+  }
+
+  @Test
+  void anExpansionBombIsRefusedWithinItsBudgetNotExpanded() {
+    String bomb = doublingDefinitions(30);
+    assertThat(bomb.length()).isLessThan(4000);
+    long started = System.nanoTime();
+
+    String message = rejection(() -> toGemini(bomb)).getMessage();
+
+    assertThat(message).contains("server.limits.max_schema_nodes").contains("50000 nodes");
+    assertThat(System.nanoTime() - started).as("refused at once").isLessThan(2_000_000_000L);
+  }
+
+  @Test
+  void aModestSharedDefinitionStillInlinesWithinTheBudget() {
+    GeminiSchemas.Converted converted = toGemini(doublingDefinitions(8)); // 2^8 leaves: a real schema's size
+
+    assertThat(converted.schema().path("properties").path("a").path("properties").path("b").path("type").asText())
+        .isEqualTo("OBJECT");
+  }
+
+  @Test
+  void theBudgetIsSharedByTheRequestsSchemas() {
+    GeminiSchemas.Budget budget = new GeminiSchemas.Budget(60); // each of these costs 7: 3 schemas, 4 keywords
+    String schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"string\"}}}";
+    for (int i = 0; i < 8; i++) {
+      GeminiSchemas.toGemini(json(schema), "tools[" + i + "].parameters", budget);
+    }
+
+    assertThat(rejection(() -> GeminiSchemas.toGemini(json(schema), "tools[8].parameters", budget)).getMessage())
+        .startsWith("tools[8].parameters").contains("60 nodes");
   }
 
   /** Each row: a JSON Schema, the Gemini schema it becomes, what was dropped ("|"-separated). */
