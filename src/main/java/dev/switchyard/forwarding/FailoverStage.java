@@ -2,6 +2,7 @@ package dev.switchyard.forwarding;
 
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.logging.LogText;
 import dev.switchyard.pipeline.Attempt;
 import dev.switchyard.pipeline.AttemptChain;
 import dev.switchyard.pipeline.AttemptResult;
@@ -77,7 +78,7 @@ public final class FailoverStage implements Stage {
       return Future.failedFuture(error);
     }
     LOG.warn("request {}: {} did not serve it ({}); trying the next target", chain.exchange().requestId(),
-        targets.get(index).provider().name(), error.getMessage());
+        targets.get(index).provider().name(), LogText.of(error.getMessage()));
     return attempt(chain, index + 1);
   }
 

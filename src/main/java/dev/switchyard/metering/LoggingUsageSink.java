@@ -1,5 +1,6 @@
 package dev.switchyard.metering;
 
+import dev.switchyard.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ final class LoggingUsageSink implements UsageSink {
       return;
     }
     LOG.debug("{} key={} {} model={} via={}/{} stream={} status={} outcome={} attempts={} usage={} {}ms overhead={}us",
-        r.requestId(), r.keyId(), r.endpoint(), r.model(), r.provider().orElse("-"), r.upstreamModel().orElse("-"),
+        r.requestId(), r.keyId(), r.endpoint(), LogText.of(r.model()), r.provider().orElse("-"),
+        r.upstreamModel().map(LogText::of).orElse("-"),
         r.stream(), r.status(), r.outcome(), r.attempts(),
         r.usage().map(u -> "in=" + u.inputTokens() + " cached=" + u.cachedInputTokens() + " out=" + u.outputTokens()
             + " reasoning=" + u.reasoningTokens()).orElse("not reported"),

@@ -49,6 +49,9 @@ public final class Pipeline {
     GatewayException error;
     if (failure instanceof GatewayException gateway) {
       error = gateway;
+    } else if (exchange.clientGone()) { // what broke was the client's connection: ordinary, and nothing to tell
+      LOG.debug("request {}: ended with the client gone: {}", exchange.requestId(), failure.toString());
+      error = GatewayException.internal(exchange.requestId());
     } else {
       LOG.error("request {}: unexpected failure", exchange.requestId(), failure);
       error = GatewayException.internal(exchange.requestId());

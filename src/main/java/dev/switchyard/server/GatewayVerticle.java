@@ -6,6 +6,7 @@ import dev.switchyard.error.GatewayException;
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.gateway.Protocols;
 import dev.switchyard.http.JsonReplies;
+import dev.switchyard.logging.LogText;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Pipeline;
 import dev.switchyard.protocol.Ingress;
@@ -69,7 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
         ErrorKind.OTHER_CLIENT_ERROR, "method_not_allowed", null,
         "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
     router.errorHandler(500, ctx -> {
-      LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+      LOG.error("unhandled failure on {} {}", ctx.request().method(), LogText.of(ctx.request().path()), ctx.failure());
       JsonReplies.error(ctx.response(), GatewayException.internal(null));
     });
     server = vertx.createHttpServer(new HttpServerOptions()

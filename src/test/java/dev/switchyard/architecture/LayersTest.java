@@ -49,7 +49,7 @@ class LayersTest {
         .layer("Providers").definedBy("dev.switchyard.provider..")
         .layer("Storage").definedBy("dev.switchyard.storage..")
         .layer("Config").definedBy("dev.switchyard.config..")
-        .layer("Foundation").definedBy("dev.switchyard.error..", "dev.switchyard.json..")
+        .layer("Foundation").definedBy("dev.switchyard.error..", "dev.switchyard.json..", "dev.switchyard.logging..")
 
         .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
         .whereLayer("Server").mayOnlyBeAccessedByLayers("Launcher")
