@@ -530,4 +530,73 @@ class ConfigLoaderTest {
       assertThat(config.server().port()).isEqualTo(5000);
     }
   }
+
+  @Nested
+  class Limits {
+    @Test
+    void everyLimitHasASafeDefault() {
+      assertThat(parse("providers: []\n").server().limits()).isEqualTo(LimitsConfig.DEFAULT);
+    }
+
+    @Test
+    void limitsAreReadFromTheServerBlock() {
+      LimitsConfig limits = parse("""
+          server:
+            limits:
+              request_head_timeout: 5s
+              idle_timeout: 2m
+              body_timeout: 20s
+              max_connections: 100
+              max_schema_nodes: 1000
+              max_media_urls: 0
+              max_media_total_size: 1MiB
+              max_stream_event_size: 64KiB
+              max_stream_duration: 10m
+              max_dropped_fields: 8
+              max_pending_key_lookups: 16
+              unknown_key_cache_ttl: 0s
+              max_admin_body_size: 8KiB
+          """).server().limits();
+
+      assertThat(limits).isEqualTo(new LimitsConfig(Duration.ofSeconds(5), Duration.ofMinutes(2),
+          Duration.ofSeconds(20), 100, 1000, 0, 1024 * 1024, 64 * 1024, Duration.ofMinutes(10), 8, 16,
+          Duration.ZERO, 8 * 1024));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request_head_timeout: 0s", "max_connections: 0", "max_schema_nodes: -1",
+        "max_stream_event_size: 10", "max_admin_body_size: 1GiB", "max_connections: 99999999999", "max_conections: 5"})
+    void nonsenseLimitsAreRefused(String line) {
+      assertThat(failure("server:\n  limits:\n    " + line + "\n").getMessage()).contains("server.limits.");
+    }
+
+    @Test
+    void aBodyLimitPastWhatOneBufferHoldsIsRefused() {
+      assertThat(failure("server:\n  max_body_size: 3GiB\n").getMessage())
+          .contains("server.max_body_size").contains("2GiB");
+    }
+  }
+
+  @Nested
+  class SecretsInErrors {
+    @Test
+    void aValueFromTheEnvironmentIsShownAsItsReference() {
+      String message = failure("server:\n  port: ${OPENAI_API_KEY}\n",
+          Map.of("OPENAI_API_KEY", "sk-proj-verysecretvalue")).getMessage();
+
+      assertThat(message).contains("${OPENAI_API_KEY}").doesNotContain("verysecret");
+    }
+
+    @Test
+    void aKeyPutInTheWrongFieldIsNotPrinted() {
+      String message = failure("server:\n  max_body_size: sk-ant-api03-abcdefghijklmnopqrstuvwxyz\n").getMessage();
+
+      assertThat(message).contains("server.max_body_size").doesNotContain("abcdefghij").contains("characters");
+    }
+
+    @Test
+    void aShortPlainValueIsStillQuotedToHelp() {
+      assertThat(failure("server:\n  max_body_size: 32 parsecs\n").getMessage()).contains("'32 parsecs'");
+    }
+  }
 }

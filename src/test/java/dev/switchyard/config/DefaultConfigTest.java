@@ -28,6 +28,8 @@ class DefaultConfigTest {
     assertThat(config.server().masterKey()).isEmpty();
     assertThat(config.storage().url()).isEqualTo(StorageConfig.DEFAULT_URL);
     assertThat(config.source()).isEmpty();
+    assertThat(config.server().host()).as("only this machine, unless a config file says otherwise")
+        .isEqualTo("127.0.0.1");
   }
 
   @Test

@@ -93,6 +93,17 @@ class HostileClientsIT {
   }
 
   @Test
+  void aFloodOfSilentConnectionsIsClosedEveryOne() {
+    List<RawClient> flood = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      flood.add(connect());
+    }
+
+    assertThat(flood).allSatisfy(silent ->
+        assertThat(silent.closedWithin(Duration.ofSeconds(1).plus(SLACK))).as("closed by the gateway").isTrue());
+  }
+
+  @Test
   void aKeptAliveConnectionIsClosedWhenIdleButASlowAnswerIsNotCut() {
     upstream.enqueue(UpstreamReply.of(Fixtures.load("openai", "chat-text").first()).delayHeaders(Duration.ofSeconds(3)));
     String body = "{\"model\":\"slow-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
