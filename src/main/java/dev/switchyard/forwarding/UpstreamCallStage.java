@@ -101,8 +101,8 @@ final class UpstreamCallStage implements AttemptStage {
     Duration longest = context.limits().maxStreamDuration();
     Vertx vertx = Vertx.currentContext().owner();
     long deadline = vertx.setTimer(longest.toMillis(), ignored -> {
-      LOG.warn("request {}: the answer from {} passed server.limits.max_stream_duration ({}); cut off",
-          context.exchange().requestId(), context.provider().name(), longest);
+      LOG.warn("request {}: the answer from {} passed server.limits.max_stream_duration ({} s); cut off",
+          context.exchange().requestId(), context.provider().name(), longest.toSeconds());
       context.attempt().stop(new GatewayException(ErrorKind.TIMEOUT, "stream_too_long", null,
           "The answer took longer than this gateway's limit of " + longest.toSeconds()
               + " s (server.limits.max_stream_duration)."));

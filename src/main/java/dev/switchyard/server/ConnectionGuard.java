@@ -4,8 +4,9 @@ import dev.switchyard.config.LimitsConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -19,35 +20,30 @@ import org.slf4j.LoggerFactory;
  * response in progress is never cut: the idle clock starts when an answer has ended.
  *
  * <p>One per event loop, touched only from it; the count of open connections is shared by all.
+ * Requests cost two field writes: one sweep a {@link #SWEEP_MILLIS} finds what has waited too long,
+ * rather than a timer set and cancelled per request.
  */
 final class ConnectionGuard {
+  static final long SWEEP_MILLIS = 250;
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
-  private final Vertx vertx;
   private final AtomicInteger open;
   private final Supplier<LimitsConfig> limits;
   private final Map<HttpConnection, Watch> watches = new HashMap<>();
 
   ConnectionGuard(Vertx vertx, AtomicInteger open, Supplier<LimitsConfig> limits) {
-    this.vertx = vertx;
     this.open = open;
     this.limits = limits;
+    vertx.setPeriodic(SWEEP_MILLIS, ignored -> sweep()); // ends with the verticle that set it
   }
 
   void opened(HttpConnection connection) {
-    LimitsConfig now = limits.get();
-    Watch watch = new Watch(connection, open.incrementAndGet() > now.maxConnections());
+    Watch watch = new Watch(open.incrementAndGet() > limits.get().maxConnections());
     watches.put(connection, watch);
     connection.closeHandler(ignored -> {
       if (watches.remove(connection) != null) {
         open.decrementAndGet();
-        watch.disarm();
       }
-    });
-    watch.arm(now.requestHeadTimeout(), () -> {
-      LOG.debug("closing a connection from {}: no whole request head within server.limits.request_head_timeout",
-          connection.remoteAddress());
-      connection.close();
     });
   }
 
@@ -60,65 +56,56 @@ final class ConnectionGuard {
     if (watch == null) {
       return true;
     }
-    watch.disarm();
     watch.current = request;
+    watch.idleSince = -1;
     request.response().endHandler(ignored -> watch.answered(request));
-    // Should anything replace that handler, a check at the idle timeout still finds the answer ended.
-    watch.arm(limits.get().idleTimeout(), () -> watch.checkIdle(request));
     return !watch.overLimit;
   }
 
-  int openConnections() {
-    return open.get();
+  private void sweep() {
+    if (watches.isEmpty()) {
+      return;
+    }
+    LimitsConfig now = limits.get();
+    long headNanos = now.requestHeadTimeout().toNanos();
+    long idleNanos = now.idleTimeout().toNanos();
+    long time = System.nanoTime();
+    List<HttpConnection> expired = new ArrayList<>();
+    watches.forEach((connection, watch) -> {
+      if (watch.current == null) {
+        if (time - watch.openedAt > headNanos) {
+          LOG.debug("closing a connection from {}: no whole request head within server.limits.request_head_timeout",
+              connection.remoteAddress());
+          expired.add(connection);
+        }
+        return;
+      }
+      if (watch.idleSince < 0 && watch.current.response().ended()) { // in case its end handler was replaced
+        watch.idleSince = time;
+      }
+      if (watch.idleSince >= 0 && time - watch.idleSince > idleNanos) {
+        LOG.debug("closing a connection from {}: idle past server.limits.idle_timeout", connection.remoteAddress());
+        expired.add(connection);
+      }
+    });
+    expired.forEach(HttpConnection::close);
   }
 
-  private final class Watch {
-    private final HttpConnection connection;
+  /** What is known of one connection: when it opened, its latest request, since when it has been idle. */
+  private static final class Watch {
     private final boolean overLimit;
+    private final long openedAt = System.nanoTime();
     private HttpServerRequest current;
-    private long timer = -1;
+    private long idleSince = -1;
 
-    Watch(HttpConnection connection, boolean overLimit) {
-      this.connection = connection;
+    Watch(boolean overLimit) {
       this.overLimit = overLimit;
     }
 
-    void arm(Duration after, Runnable action) {
-      disarm();
-      timer = vertx.setTimer(Math.max(1, after.toMillis()), ignored -> {
-        timer = -1;
-        action.run();
-      });
-    }
-
-    void disarm() {
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-        timer = -1;
-      }
-    }
-
-    /** The answer to {@code request} has ended: the connection now waits for its next request. */
     void answered(HttpServerRequest request) {
       if (current == request) {
-        arm(limits.get().idleTimeout(), this::closeIdle);
+        idleSince = System.nanoTime();
       }
-    }
-
-    void checkIdle(HttpServerRequest request) {
-      if (current != request) {
-        return;
-      }
-      if (request.response().ended()) {
-        arm(limits.get().idleTimeout(), this::closeIdle);
-      } else { // still answering: never cut
-        arm(limits.get().idleTimeout(), () -> checkIdle(request));
-      }
-    }
-
-    private void closeIdle() {
-      LOG.debug("closing a connection from {}: idle past server.limits.idle_timeout", connection.remoteAddress());
-      connection.close();
     }
   }
 }
