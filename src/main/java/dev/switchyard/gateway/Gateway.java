@@ -46,7 +46,8 @@ public final class Gateway {
     this.clock = clock;
     this.masterKey = masterKey;
     this.startedAt = clock.instant();
-    this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock);
+    this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock,
+        () -> state().config().server().limits());
     // The whole order of a request's life, in one place.
     this.pipeline = new Pipeline(
         List.of(

@@ -238,6 +238,7 @@ public final class Exchange {
       return;
     }
     Buffer body = request.ingress().renderError(error);
+    error.retryAfterHeader().ifPresent(seconds -> response.putHeader("retry-after", seconds));
     head(error.status(), "application/json").end(body);
   }
 }
