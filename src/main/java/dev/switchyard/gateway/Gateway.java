@@ -55,7 +55,8 @@ public final class Gateway {
             new ReadBodyStage(() -> state().config().server().maxBodyBytes()),
             new RoutingStage(() -> state().router()),
             new FailoverStage(List.of(), new Forwarders(Protocols.egresses(),
-                new MediaResolver(new MediaFetcher(), () -> state().config().media())))),
+                new MediaResolver(new MediaFetcher(), () -> state().config().media(),
+                    () -> state().config().server().limits())))),
         List.of(new UsageMetering(usageSink)));
   }
 
