@@ -12,11 +12,12 @@ import dev.switchyard.storage.StoredKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,10 +29,12 @@ import java.util.function.Supplier;
 /**
  * The key admin API, master key only: {@code POST /admin/keys} makes a virtual key and shows its
  * secret once; {@code GET /admin/keys} lists live keys (never a secret); {@code DELETE
- * /admin/keys/{id}} revokes one, at once.
+ * /admin/keys/{id}} revokes one, at once. Every {@code /admin/...} request is checked for the
+ * master key before a byte of its body is read; bodies are JSON, small, and kept in memory.
  */
 public final class KeyAdminRoutes {
   private static final ObjectMapper JSON = Json.MAPPER;
+  private static final String BODY = "switchyard.admin.body";
 
   private final Gateway gateway;
 
@@ -40,30 +43,59 @@ public final class KeyAdminRoutes {
   }
 
   public void mount(Router router) {
-    router.route("/admin/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
-    router.post("/admin/keys").handler(ctx -> asMaster(ctx, () -> create(ctx)));
-    router.get("/admin/keys").handler(ctx -> asMaster(ctx, () -> list()));
-    router.delete("/admin/keys/:id").handler(ctx -> asMaster(ctx, () -> revoke(ctx.pathParam("id"))));
+    router.route("/admin/*").handler(this::asMaster);
+    router.post("/admin/keys").handler(ctx -> answer(ctx, create(ctx.get(BODY))));
+    router.get("/admin/keys").handler(ctx -> answer(ctx, list()));
+    router.delete("/admin/keys/:id").handler(ctx -> answer(ctx, revoke(ctx.pathParam("id"))));
   }
 
-  private void asMaster(RoutingContext ctx, Supplier<Future<JsonObject>> action) {
-    Future.fromCompletionStage(gateway.authenticator().authenticate(ApiKeys.presented(ctx.request())),
+  /** Lets only the master key on to the admin routes, with the body read: paused until then. */
+  private void asMaster(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    request.pause();
+    Future.fromCompletionStage(gateway.authenticator().authenticate(ApiKeys.presented(request)),
             Vertx.currentContext())
         .compose(principal -> {
           if (!principal.master()) {
             return Future.failedFuture(new GatewayException(ErrorKind.PERMISSION,
                 "master_key_required", null, "The admin API needs the master key."));
           }
-          return action.get();
+          return AdminBody.read(request, gateway.state().config().server().limits().maxAdminBodyBytes());
         })
-        .onSuccess(body -> JsonReplies.ok(ctx.response(), body))
+        .onSuccess(body -> {
+          ctx.put(BODY, body);
+          ctx.next();
+        })
+        .onFailure(failure -> refuse(ctx, failure));
+  }
+
+  /**
+   * Answers a refused admin request. A body it announced is left unread: the connection closes
+   * once the answer is out, as draining a stranger's body could take as long as they like.
+   */
+  private static void refuse(RoutingContext ctx, Throwable failure) {
+    HttpServerRequest request = ctx.request();
+    // HTTP/2 bounds an unread body by flow control, and other requests share the connection.
+    boolean unread = AdminBody.announced(request) && !request.isEnded() && request.version() != HttpVersion.HTTP_2;
+    if (unread) {
+      ctx.response().putHeader("connection", "close");
+    }
+    JsonReplies.failure(ctx.response(), failure).onComplete(written -> {
+      if (unread) {
+        request.connection().close();
+      }
+    });
+  }
+
+  private static void answer(RoutingContext ctx, Future<JsonObject> action) {
+    action.onSuccess(body -> JsonReplies.ok(ctx.response(), body))
         .onFailure(failure -> JsonReplies.failure(ctx.response(), failure));
   }
 
-  private Future<JsonObject> create(RoutingContext ctx) {
+  private Future<JsonObject> create(Buffer body) {
     NewKeyRequest request;
     try {
-      request = NewKeyRequest.parse(ctx.body().buffer());
+      request = NewKeyRequest.parse(body);
     } catch (GatewayException e) {
       return Future.failedFuture(e);
     }
@@ -72,6 +104,7 @@ public final class KeyAdminRoutes {
         request.models(), request.metadataJson(), gateway.clock().instant(), request.expiresAt(), Optional.empty());
     return blocking(() -> {
       gateway.storage().insertKey(key);
+      gateway.authenticator().forget(key.keyHash()); // in case it was presented, and refused, before
       return describe(key).put("key", secret);
     });
   }
@@ -151,6 +184,10 @@ public final class KeyAdminRoutes {
       if (!modelsNode.isMissingNode() && !modelsNode.isNull()) {
         if (!modelsNode.isArray()) {
           throw GatewayException.invalidRequest("models", "'models' must be an array of model names or patterns.");
+        }
+        if (modelsNode.isEmpty()) { // reads as "no model", yet a stored empty list means every model
+          throw GatewayException.invalidRequest("models", "'models' is empty: list the models the key may use,"
+              + " or use [\"*\"] (or leave 'models' out) for every model.");
         }
         for (JsonNode m : modelsNode) {
           if (!m.isTextual() || m.asText().isBlank()) {

@@ -1,5 +1,6 @@
 package dev.switchyard.error;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ public final class GatewayException extends RuntimeException {
   private final ErrorKind kind;
   private final Optional<String> code;
   private final Optional<String> param;
+  private final Optional<Duration> retryAfter;
 
   /** An error with its kind's own status. */
   public GatewayException(ErrorKind kind, String code, String param, String message) {
@@ -19,11 +21,22 @@ public final class GatewayException extends RuntimeException {
 
   /** An error whose status is not its kind's own (a provider's 422 relayed as it came, say). */
   public GatewayException(int status, ErrorKind kind, String code, String param, String message) {
+    this(status, kind, Optional.ofNullable(code), Optional.ofNullable(param), message, Optional.empty());
+  }
+
+  private GatewayException(int status, ErrorKind kind, Optional<String> code, Optional<String> param, String message,
+      Optional<Duration> retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.kind = kind;
-    this.code = Optional.ofNullable(code);
-    this.param = Optional.ofNullable(param);
+    this.code = code;
+    this.param = param;
+    this.retryAfter = retryAfter;
+  }
+
+  /** This error, telling the client to retry after {@code wait} (a refusal that passes with the load). */
+  public GatewayException withRetryAfter(Duration wait) {
+    return new GatewayException(status, kind, code, param, getMessage(), Optional.of(wait));
   }
 
   public static GatewayException invalidRequest(String param, String message) {
@@ -75,5 +88,10 @@ public final class GatewayException extends RuntimeException {
 
   public Optional<String> param() {
     return param;
+  }
+
+  /** The {@code retry-after} header to answer with (whole seconds, at least one), if any. */
+  public Optional<String> retryAfterHeader() {
+    return retryAfter.map(wait -> Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
   }
 }

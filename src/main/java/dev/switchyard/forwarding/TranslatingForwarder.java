@@ -51,7 +51,7 @@ final class TranslatingForwarder implements Forwarder {
     UpstreamTarget target = context.target();
     Exchange exchange = context.exchange();
     return media.resolve(canonical.value(), part -> egress.takesUrl(part, target), target.provider().name(),
-            Vertx.currentContext().owner(), exchange.upstreamClient())
+            context.translations().media(), Vertx.currentContext().owner(), exchange.upstreamClient())
         .map(resolved -> request(context, canonical, resolved));
   }
 

@@ -49,7 +49,7 @@ public final class Gateway {
     this.clock = clock;
     this.masterKey = masterKey;
     this.startedAt = clock.instant();
-    this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock);
+    this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock, this::limits);
     // The whole order of a request's life, in one place.
     this.pipeline = new Pipeline(
         List.of(
@@ -58,7 +58,7 @@ public final class Gateway {
                 () -> limits().bodyTimeout()),
             new RoutingStage(() -> state().router()),
             new FailoverStage(List.of(), new Forwarders(Protocols.egresses(this::limits),
-                new MediaResolver(new MediaFetcher(), () -> state().config().media()), this::limits))),
+                new MediaResolver(new MediaFetcher(), () -> state().config().media(), this::limits), this::limits))),
         List.of(new UsageMetering(usageSink)));
   }
 

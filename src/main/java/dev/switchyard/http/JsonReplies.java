@@ -3,6 +3,7 @@ package dev.switchyard.http;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.openai.OpenAiErrors;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -15,24 +16,27 @@ public final class JsonReplies {
     send(response, 200, body.toBuffer());
   }
 
-  public static void send(HttpServerResponse response, int status, Buffer body) {
+  /** Sends the answer; the future completes once it is written (at once if there is nothing to write to). */
+  public static Future<Void> send(HttpServerResponse response, int status, Buffer body) {
     if (response.ended() || response.closed()) {
-      return;
+      return Future.succeededFuture();
     }
-    response.setStatusCode(status).putHeader("content-type", "application/json").end(body);
+    return response.setStatusCode(status).putHeader("content-type", "application/json").end(body);
   }
 
-  public static void error(HttpServerResponse response, GatewayException error) {
-    send(response, error.status(), OpenAiErrors.render(error));
+  public static Future<Void> error(HttpServerResponse response, GatewayException error) {
+    if (!response.headWritten()) {
+      error.retryAfterHeader().ifPresent(seconds -> response.putHeader("retry-after", seconds));
+    }
+    return send(response, error.status(), OpenAiErrors.render(error));
   }
 
   /** Reports any failure: our own errors as they are, anything else as a bare 500. */
-  public static void failure(HttpServerResponse response, Throwable failure) {
+  public static Future<Void> failure(HttpServerResponse response, Throwable failure) {
     if (failure instanceof GatewayException gateway) {
-      error(response, gateway);
-    } else {
-      error(response, new GatewayException(ErrorKind.INTERNAL, "internal_error", null,
-          "Internal error in the gateway."));
+      return error(response, gateway);
     }
+    return error(response, new GatewayException(ErrorKind.INTERNAL, "internal_error", null,
+        "Internal error in the gateway."));
   }
 }

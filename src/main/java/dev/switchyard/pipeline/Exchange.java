@@ -241,17 +241,18 @@ public final class Exchange {
       response.putHeader("connection", "close");
     }
     Buffer body = request.ingress().renderError(error);
+    error.retryAfterHeader().ifPresent(seconds -> response.putHeader("retry-after", seconds));
     head(error.status(), "application/json").end(body);
   }
 
   /** The most of a refused request's unread body the server reads and drops to keep its connection. */
   public static final int DRAINED_BYTES = 64 * 1024;
 
-  /** Whether the body still to come is declared, and small enough to read and drop. */
+  /** Whether the body still to come is declared (or absent), and small enough to read and drop. */
   public static boolean unreadBodyIsSmall(HttpServerRequest http) {
     String length = http.getHeader("content-length");
-    if (length == null) {
-      return false;
+    if (length == null) { // chunked: unknown, so not small; neither header: no body at all
+      return http.getHeader("transfer-encoding") == null;
     }
     try {
       return Long.parseLong(length.trim()) <= DRAINED_BYTES;

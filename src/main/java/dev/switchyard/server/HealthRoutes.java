@@ -26,10 +26,9 @@ final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    Future.fromCompletionStage(gateway.storageExecutor().submit(() -> {
-      gateway.storage().ping();
-      return true;
-    }).orTimeout(2, TimeUnit.SECONDS), Vertx.currentContext())
+    // Its own path to storage: never queued behind key look-ups, which a flood of requests can fill.
+    Future.fromCompletionStage(gateway.storageExecutor().ping(gateway.storage()).orTimeout(2, TimeUnit.SECONDS),
+            Vertx.currentContext())
         .onSuccess(ok -> JsonReplies.ok(ctx.response(), new JsonObject().put("status", "ready")
             .put("storage", "ok")
             .put("providers", gateway.state().providers().size())

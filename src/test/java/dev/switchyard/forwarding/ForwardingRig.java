@@ -2,6 +2,7 @@ package dev.switchyard.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.config.MediaConfig;
 import dev.switchyard.config.ProviderConfig;
 import dev.switchyard.config.ProviderKinds;
@@ -41,11 +42,17 @@ final class ForwardingRig {
   /** {@code ingress} routed to {@code targets} (model {@code echo} on each), through {@code attemptStages}. */
   static PipelineServer serve(Ingress ingress, List<AttemptStage> attemptStages, ExchangeObserver observer,
       Provider... targets) {
+    return serve(ingress, attemptStages, observer,
+        new MediaResolver(new MediaFetcher(), () -> MediaConfig.DEFAULT, () -> LimitsConfig.DEFAULT), targets);
+  }
+
+  /** The same, with media given by URL resolved by {@code media}. */
+  static PipelineServer serve(Ingress ingress, List<AttemptStage> attemptStages, ExchangeObserver observer,
+      MediaResolver media, Provider... targets) {
     RoutePlan plan = new RoutePlan("echo", "echo",
         Arrays.stream(targets).map(p -> new UpstreamTarget(p, "echo")).toList());
     Stage routes = (request, chain) -> chain.proceed(request.withPrincipal(Principal.MASTER).withPlan(plan));
-    Forwarders forwarders = new Forwarders(Protocols.egresses(),
-        new MediaResolver(new MediaFetcher(), () -> MediaConfig.DEFAULT));
+    Forwarders forwarders = new Forwarders(Protocols.egresses(), media);
     Pipeline pipeline = new Pipeline(List.of(new ReadBodyStage(() -> 1 << 20), routes,
         new FailoverStage(attemptStages, forwarders)), List.of(observer));
     return PipelineServer.start(pipeline, ingress);

@@ -16,9 +16,21 @@ import dev.switchyard.testing.GatewayHarness;
 import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
 import dev.switchyard.testing.UpstreamReply;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +202,111 @@ class KeysIT {
           .create(question("o1-mini"))).isInstanceOf(PermissionDeniedException.class);
       assertThat(persistent.get("/admin/keys", GatewayHarness.MASTER_KEY).text())
           .contains(kept.path("id").asText()).doesNotContain(revoked.path("id").asText());
+    }
+  }
+
+  @Test
+  void modelsAsAnEmptyListIsRefusedAndAStarAllowsEveryModel() {
+    HttpResult empty = gateway.post("/admin/keys", GatewayHarness.MASTER_KEY, "{\"name\":\"none\",\"models\":[]}");
+    assertThat(empty.openAiError(400).path("param").asText()).isEqualTo("models");
+    assertThat(empty.json().at("/error/message").asText()).contains("[\"*\"]");
+
+    JsonNode star = gateway.createKey("{\"name\":\"every\",\"models\":[\"*\"]}");
+    String secret = star.path("key").asText();
+
+    assertThat(star.path("models")).hasSize(1);
+    assertThat(gateway.openAi(secret).models().list().data().stream().map(Model::id).toList())
+        .containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini", "o1-mini", "text-embedding-3-small");
+    upstream.enqueue(Fixtures.load("openai", "chat-text"));
+    assertThat(gateway.openAi(secret).chat().completions().create(question("o1-mini")).choices()).hasSize(1);
+  }
+
+  @Test
+  void uploadsToTheAdminApiAreRefusedUnreadAndNeverReachTheDisk() throws IOException {
+    Set<String> uploadsBefore = uploads();
+    String virtual = gateway.createKey("{\"name\":\"not-admin\"}").path("key").asText();
+    String boundary = "b0undary";
+    byte[] multipart = ("--" + boundary + "\r\ncontent-disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n"
+        + "content-type: application/octet-stream\r\n\r\n" + "x".repeat(20_000) + "\r\n--" + boundary + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    Map<String, String> form = Map.of("content-type", "multipart/form-data; boundary=" + boundary);
+
+    HttpResult keys = gateway.post("/admin/keys", null, multipart, form);
+    HttpResult elsewhere = gateway.post("/admin/whatever", null, multipart, form);
+    HttpResult notMaster = gateway.post("/admin/keys", virtual, multipart, form);
+    HttpResult master = gateway.post("/admin/keys", GatewayHarness.MASTER_KEY, multipart, form);
+
+    assertThat(keys.openAiError(401).path("type").asText()).isEqualTo("authentication_error");
+    assertThat(elsewhere.openAiError(401).path("type").asText()).isEqualTo("authentication_error");
+    assertThat(notMaster.openAiError(403).path("code").asText()).isEqualTo("master_key_required");
+    assertThat(master.openAiError(415).path("message").asText()).contains("JSON only")
+        .contains("multipart/form-data");
+    assertThat(uploads()).as("files under ./" + BodyHandler.DEFAULT_UPLOADS_DIRECTORY).isEqualTo(uploadsBefore);
+  }
+
+  @Test
+  void aStrangersBodyIsNotReadTheConnectionClosesInstead() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /admin/keys HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
+          + "content-length: 100000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[64 * 1024]); // the start of a body that would take long to send whole
+      out.flush();
+
+      String answer = readUntilClosed(socket);
+
+      assertThat(answer).startsWith("HTTP/1.1 401")
+          .containsIgnoringCase("connection: close").contains("authentication_error");
+    }
+  }
+
+  @Test
+  void adminBodiesAreJsonOfAtMostTheConfiguredSize() {
+    String oversize = "{\"name\":\"" + "n".repeat(70 * 1024) + "\"}";
+
+    HttpResult declared = gateway.post("/admin/keys", GatewayHarness.MASTER_KEY, oversize);
+    HttpResult chunked = gateway.postChunked("/admin/keys", GatewayHarness.MASTER_KEY,
+        oversize.getBytes(StandardCharsets.UTF_8));
+    HttpResult text = gateway.post("/admin/keys", GatewayHarness.MASTER_KEY,
+        "{\"name\":\"t\"}".getBytes(StandardCharsets.UTF_8), Map.of("content-type", "text/plain"));
+
+    for (HttpResult tooLarge : List.of(declared, chunked)) {
+      assertThat(tooLarge.openAiError(413).path("message").asText()).contains("server.limits.max_admin_body_size");
+    }
+    assertThat(text.openAiError(415).path("message").asText()).contains("application/json");
+    assertThat(gateway.createKey("{\"name\":\"" + "n".repeat(1000) + "\"}").path("key").asText())
+        .startsWith("sk-sy-");
+  }
+
+  /**
+   * What the gateway sends until it closes the connection. Closing with body bytes unread may
+   * reset rather than end the connection, which counts as closed too; silence for the socket's
+   * timeout fails.
+   */
+  private static String readUntilClosed(Socket socket) throws IOException {
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+        received.write(buffer, 0, n);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("the connection stayed open; received: " + received, e);
+    } catch (SocketException reset) {
+      // closed with the rest of the body unread: the end, too
+    }
+    return received.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** The names under the folder vert.x-web would upload files to; null when there is no such folder. */
+  private static Set<String> uploads() throws IOException {
+    Path folder = Path.of(BodyHandler.DEFAULT_UPLOADS_DIRECTORY);
+    if (!Files.exists(folder)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(Path::toString).collect(Collectors.toSet());
     }
   }
 

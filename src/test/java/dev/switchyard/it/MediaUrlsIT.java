@@ -8,6 +8,8 @@ import dev.switchyard.testing.GatewayHarness;
 import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
 import dev.switchyard.testing.UpstreamReply;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,9 @@ class MediaUrlsIT {
           - {name: llava, targets: [{provider: local, model: llava}]}
         """.formatted(openai.baseUrl(), LeakGuard.newUpstreamKey(), openai.baseUrl());
     closed = GatewayHarness.start(providers);
-    fetching = GatewayHarness.start(providers + "media: {fetch_urls: true, max_size: 1MiB, timeout: 2s}\n");
+    fetching = GatewayHarness.builder(providers + "media: {fetch_urls: true, max_size: 1MiB, timeout: 2s}\n")
+        .server("limits", "{max_media_urls: 2}")
+        .start();
   }
 
   @AfterAll
@@ -109,6 +113,21 @@ class MediaUrlsIT {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().at("/error/message").asText()).contains("private, loopback or link-local");
     assertThat(files.received()).isEmpty();
+    assertThat(openai.received()).isEmpty();
+  }
+
+  @Test
+  void moreMediaUrlsThanTheLimitAreRefusedNamingItBeforeAnyIsFetched() {
+    String documents = Stream.of(1, 2, 3).map(n -> "{\"type\":\"document\",\"source\":{\"type\":\"url\","
+        + "\"url\":\"https://example.com/" + n + ".pdf\"}}").collect(Collectors.joining(","));
+
+    HttpResult answer = fetching.post("/anthropic/v1/messages", GatewayHarness.MASTER_KEY,
+        anthropicBody("gpt", documents));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/error/type").asText()).isEqualTo("invalid_request_error");
+    assertThat(answer.json().at("/error/message").asText()).contains("has 3 images or documents by URL")
+        .contains("server.limits.max_media_urls allows 2");
     assertThat(openai.received()).isEmpty();
   }
 

@@ -1,8 +1,9 @@
 package dev.switchyard.policy.auth;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.Storage;
@@ -12,48 +13,65 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Turns a presented key into a {@link Principal}, or refuses it with 401. Keys are looked up by
- * their hash in a memory cache in front of storage, so the secret is never compared byte by byte
- * and a hit costs one SHA-256. A revoke through this node drops the cache entry at once; entries
- * also expire, so a revoke through another replica takes effect within {@link #POSITIVE_TTL}.
+ * their hash in memory caches in front of storage, so the secret is never compared byte by byte
+ * and a hit costs one SHA-256. Keys storage has are kept for {@link #POSITIVE_TTL}; hashes it does
+ * not have for {@code server.limits.unknown_key_cache_ttl}, apart, so a flood of made-up keys
+ * reaches the database once per key and TTL and never pushes a real key out. Requests presenting
+ * a key while it is looked up share that look-up; look-ups wait in a bounded queue
+ * ({@link KeyLookups}). A key created or revoked through this node is forgotten at once;
+ * otherwise a revoke through another replica takes effect within {@link #POSITIVE_TTL}.
  */
 public final class Authenticator {
   static final Duration POSITIVE_TTL = Duration.ofSeconds(30);
-  static final Duration NEGATIVE_TTL = Duration.ofSeconds(2);
+  /** Entries each cache holds at most (a hash is 64 characters): bounded memory whatever is sent. */
+  static final int CACHED_KEYS = 100_000;
 
   private final AtomicReference<byte[]> masterKeyHash = new AtomicReference<>();
-  private final AsyncLoadingCache<String, Optional<StoredKey>> keys;
+  private final Cache<String, StoredKey> found;
+  private final Cache<String, Boolean> unknown;
+  private final Map<String, CompletableFuture<Optional<StoredKey>>> underWay = new ConcurrentHashMap<>();
+  private final KeyLookups lookups;
   private final Clock clock;
 
-  public Authenticator(String masterKey, Storage storage, StorageExecutor executor, Clock clock) {
+  public Authenticator(String masterKey, Storage storage, StorageExecutor executor, Clock clock,
+      Supplier<LimitsConfig> limits) {
     this.clock = clock;
     setMasterKey(masterKey);
-    this.keys = Caffeine.newBuilder()
-        .maximumSize(100_000)
-        .executor(executor.executor())
-        .expireAfter(new Expiry<String, Optional<StoredKey>>() {
+    this.lookups = new KeyLookups(storage, executor, () -> limits.get().maxPendingKeyLookups());
+    this.found = Caffeine.newBuilder()
+        .maximumSize(CACHED_KEYS)
+        .expireAfterWrite(POSITIVE_TTL)
+        .build();
+    this.unknown = Caffeine.newBuilder()
+        .maximumSize(CACHED_KEYS)
+        .expireAfter(new Expiry<String, Boolean>() { // the TTL as configured when the key was refused
           @Override
-          public long expireAfterCreate(String hash, Optional<StoredKey> key, long now) {
-            return (key.isPresent() ? POSITIVE_TTL : NEGATIVE_TTL).toNanos();
+          public long expireAfterCreate(String hash, Boolean value, long now) {
+            return limits.get().unknownKeyCacheTtl().toNanos();
           }
 
           @Override
-          public long expireAfterUpdate(String hash, Optional<StoredKey> key, long now, long current) {
-            return expireAfterCreate(hash, key, now);
+          public long expireAfterUpdate(String hash, Boolean value, long now, long current) {
+            return expireAfterCreate(hash, value, now);
           }
 
           @Override
-          public long expireAfterRead(String hash, Optional<StoredKey> key, long now, long current) {
+          public long expireAfterRead(String hash, Boolean value, long now, long current) {
             return current;
           }
         })
-        .buildAsync(storage::findKeyByHash);
+        .build();
   }
 
   /** Replaces the master key (config reload). */
@@ -74,18 +92,26 @@ public final class Authenticator {
     if (!key.startsWith(ApiKeys.PREFIX)) {
       return CompletableFuture.failedFuture(invalidKey());
     }
-    String hex = java.util.HexFormat.of().formatHex(hash);
+    String hex = HexFormat.of().formatHex(hash);
+    StoredKey known = found.getIfPresent(hex);
+    if (known != null || unknown.getIfPresent(hex) != null) {
+      try {
+        return CompletableFuture.completedFuture(principalOf(known));
+      } catch (GatewayException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     // A dependent stage would wrap a refusal in CompletionException, which callers would then
     // report as a 500; completing a fresh future keeps the GatewayException itself as the cause.
     CompletableFuture<Principal> result = new CompletableFuture<>();
-    keys.get(hex).whenComplete((found, failure) -> {
+    lookUp(hex).whenComplete((stored, failure) -> {
       if (failure != null) {
         result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure);
         return;
       }
       try {
-        result.complete(principalOf(found));
+        result.complete(principalOf(stored.orElse(null)));
       } catch (GatewayException e) {
         result.completeExceptionally(e);
       }
@@ -93,8 +119,31 @@ public final class Authenticator {
     return result;
   }
 
-  private Principal principalOf(Optional<StoredKey> found) {
-    StoredKey stored = found.orElseThrow(Authenticator::invalidKey);
+  /** The look-up of {@code hash} under way, or a new one, whose answer the caches keep. */
+  private CompletableFuture<Optional<StoredKey>> lookUp(String hash) {
+    CompletableFuture<Optional<StoredKey>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<StoredKey>> shared = underWay.putIfAbsent(hash, mine);
+    if (shared != null) {
+      return shared;
+    }
+    lookups.find(hash).whenComplete((stored, failure) -> {
+      // Kept only if the key was not forgotten meanwhile: a revoke must not be undone by a late answer.
+      if (underWay.remove(hash, mine) && failure == null) {
+        stored.ifPresentOrElse(key -> found.put(hash, key), () -> unknown.put(hash, Boolean.TRUE));
+      }
+      if (failure == null) {
+        mine.complete(stored);
+      } else {
+        mine.completeExceptionally(failure);
+      }
+    });
+    return mine;
+  }
+
+  private Principal principalOf(StoredKey stored) {
+    if (stored == null) {
+      throw invalidKey();
+    }
     Instant now = clock.instant();
     if (stored.revokedAt().isPresent()) {
       throw invalidKey();
@@ -105,9 +154,14 @@ public final class Authenticator {
     return new Principal(stored.id(), stored.name(), stored.models(), false);
   }
 
-  /** Forgets a key at once, after it was revoked. */
+  /**
+   * Forgets what this node remembers of a key, found or not, so its next use asks storage: after
+   * the key was created (it may have been presented, and refused, before) or revoked.
+   */
   public void forget(String keyHash) {
-    keys.synchronous().invalidate(keyHash);
+    underWay.remove(keyHash);
+    unknown.invalidate(keyHash);
+    found.invalidate(keyHash);
   }
 
   private static GatewayException invalidKey() {

@@ -1,17 +1,21 @@
 package dev.switchyard.policy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.JdbcStorage;
 import dev.switchyard.storage.StorageExecutor;
 import dev.switchyard.storage.StoredKey;
+import dev.switchyard.testing.GatedStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,15 +57,23 @@ class AuthenticatorTest {
   }
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-15T10:00:00Z"));
-  private JdbcStorage storage;
+  private volatile LimitsConfig limits = LimitsConfig.DEFAULT;
+  private GatedStorage storage;
   private StorageExecutor executor;
   private Authenticator authenticator;
 
   @BeforeEach
   void start() {
-    storage = JdbcStorage.open("sqlite::memory:");
+    storage = new GatedStorage(JdbcStorage.open("sqlite::memory:"));
     executor = new StorageExecutor(2);
-    authenticator = new Authenticator(MASTER, storage, executor, clock);
+    authenticator = new Authenticator(MASTER, storage, executor, clock, () -> limits);
+  }
+
+  private void limits(int maxPendingKeyLookups, Duration unknownKeyCacheTtl) {
+    LimitsConfig d = LimitsConfig.DEFAULT;
+    limits = new LimitsConfig(d.requestHeadTimeout(), d.idleTimeout(), d.bodyTimeout(), d.maxConnections(),
+        d.maxSchemaNodes(), d.maxMediaUrls(), d.maxMediaTotalBytes(), d.maxStreamEventBytes(), d.maxStreamDuration(),
+        d.maxDroppedFields(), maxPendingKeyLookups, unknownKeyCacheTtl, d.maxAdminBodyBytes());
   }
 
   @AfterEach
@@ -179,6 +191,79 @@ class AuthenticatorTest {
     storage.revokeKey("key_" + secret.substring(6, 14), clock.instant());
 
     assertThat(refused(secret).getMessage()).isEqualTo("Incorrect API key provided.");
+  }
+
+  @Test
+  void aFloodOfMadeUpKeysCostsOneLookupPerKey() throws Exception {
+    List<String> madeUp = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      madeUp.add(ApiKeys.generate());
+    }
+
+    for (int round = 0; round < 3; round++) {
+      for (String key : madeUp) {
+        refused(key);
+      }
+      Thread.sleep(round == 0 ? 2_500 : 0); // past a short fixed TTL, well within the configured 30 s
+    }
+
+    assertThat(storage.lookups()).isEqualTo(200);
+    CompletableFuture<Principal> again = authenticator.authenticate(Optional.of(madeUp.get(7)));
+    assertThat(again).isCompletedExceptionally(); // refused from memory, on the caller's thread
+  }
+
+  @Test
+  void anUnknownKeyIsLookedUpAgainOnceItsTtlHasPassed() throws Exception {
+    limits(LimitsConfig.DEFAULT.maxPendingKeyLookups(), Duration.ofSeconds(1));
+    String madeUp = ApiKeys.generate();
+    refused(madeUp);
+    refused(madeUp);
+    assertThat(storage.lookups()).isEqualTo(1);
+
+    Thread.sleep(1_500);
+    refused(madeUp);
+
+    assertThat(storage.lookups()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeyRefusedAsUnknownIsAcceptedOnceForgottenAfterItsCreation() throws Exception {
+    String secret = ApiKeys.generate();
+    refused(secret);
+    storage.insertKey(new StoredKey("key_late", "late", ApiKeys.hash(secret), ApiKeys.hint(secret), List.of(), "{}",
+        clock.instant(), Optional.empty(), Optional.empty()));
+    refused(secret); // this node remembers the key as unknown
+
+    authenticator.forget(ApiKeys.hash(secret)); // what the admin API does after creating a key
+
+    assertThat(accepted(secret).keyId()).isEqualTo("key_late");
+  }
+
+  @Test
+  void lookupsPastTheLimitAreRefusedAtOnceWith503() throws Exception {
+    limits(2, Duration.ofSeconds(30));
+    storage.hold();
+    CompletableFuture<Principal> first = authenticator.authenticate(Optional.of(ApiKeys.generate()));
+    String second = ApiKeys.generate();
+    CompletableFuture<Principal> secondKey = authenticator.authenticate(Optional.of(second));
+    storage.awaitLookups(2);
+
+    CompletableFuture<Principal> third = authenticator.authenticate(Optional.of(ApiKeys.generate()));
+    CompletableFuture<Principal> secondAgain = authenticator.authenticate(Optional.of(second));
+
+    assertThat(third).isCompletedExceptionally(); // at once, not queued
+    GatewayException busy = (GatewayException) third.handle((principal, failure) -> failure).join();
+    assertThat(busy.status()).isEqualTo(503);
+    assertThat(busy.getMessage()).contains("server.limits.max_pending_key_lookups");
+    assertThat(busy.retryAfterHeader()).contains("1");
+    assertThat(secondAgain).isNotDone(); // the same key shares the look-up under way
+    storage.release();
+    for (CompletableFuture<Principal> held : List.of(first, secondKey, secondAgain)) {
+      ExecutionException refusal = assertThrows(ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+      assertThat(((GatewayException) refusal.getCause()).status()).isEqualTo(401);
+    }
+    assertThat(storage.lookups()).isEqualTo(2);
+    refused(ApiKeys.generate()); // the queue is free again
   }
 
   @Test
