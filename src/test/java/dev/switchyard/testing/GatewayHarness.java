@@ -190,6 +190,10 @@ public final class GatewayHarness implements AutoCloseable {
     return http.postChunked(path, key, body);
   }
 
+  public HttpResult postChunked(String path, String key, byte[] body, Map<String, String> headers) {
+    return http.postChunked(path, key, body, headers);
+  }
+
   // ---- admin ----
 
   /** Makes a virtual key with the master key; the answer holds {@code id} and the secret {@code key}. */

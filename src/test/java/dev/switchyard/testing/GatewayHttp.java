@@ -52,9 +52,17 @@ public final class GatewayHttp implements AutoCloseable {
 
   /** Posts without a content-length: the body goes in chunks, so its size is learnt as it arrives. */
   public HttpResult postChunked(String path, String key, byte[] body) {
+    return postChunked(path, key, body, Map.of());
+  }
+
+  /** Posts in chunks, with {@code headers} besides (a content-type there replaces the JSON one). */
+  public HttpResult postChunked(String path, String key, byte[] body, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("content-type", "application/json");
+    all.putAll(headers);
     HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
         HttpRequest.BodyPublishers.ofByteArray(body));
-    return send(request(path, key, Map.of("content-type", "application/json")).POST(chunked));
+    return send(request(path, key, all).POST(chunked));
   }
 
   private HttpRequest.Builder request(String path, String key, Map<String, String> headers) {

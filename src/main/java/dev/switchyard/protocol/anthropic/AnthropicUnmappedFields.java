@@ -60,6 +60,12 @@ final class AnthropicUnmappedFields {
     }
     otherKeys(management, Set.of("edits"), "context_management", dropped);
     JsonNode edits = management.path("edits");
+    if (!edits.isArray()) { // not edits Anthropic would take either, but left out all the same
+      if (!edits.isMissingNode()) {
+        dropped.add("context_management.edits");
+      }
+      return;
+    }
     for (int i = 0; i < edits.size(); i++) {
       JsonNode edit = edits.get(i);
       if (!keepsAllThinking(edit)) {

@@ -55,7 +55,7 @@ final class GeminiContentsToCanonical {
       throw GatewayException.invalidRequest("systemInstruction", "systemInstruction must be a Content object.");
     }
     List<ContentPart> parts = new ArrayList<>();
-    JsonNode list = GeminiFields.get(instruction, "parts");
+    JsonNode list = GeminiFields.array(instruction, "parts", "systemInstruction.parts");
     for (int i = 0; i < list.size(); i++) {
       JsonNode part = list.get(i);
       String path = "systemInstruction.parts[" + i + "]";

@@ -2,6 +2,7 @@ package dev.switchyard.protocol.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.switchyard.error.GatewayException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,18 @@ final class GeminiFields {
       value = node.get(snake(camelName));
     }
     return value == null || value.isNull() ? MissingNode.getInstance() : value;
+  }
+
+  /**
+   * A list field, at {@code path} in the request: missing (no elements) when absent, a 400 when it
+   * is anything but an array (an object has a size too, but no elements by index).
+   */
+  static JsonNode array(JsonNode node, String camelName, String path) {
+    JsonNode value = get(node, camelName);
+    if (!value.isMissingNode() && !value.isArray()) {
+      throw GatewayException.invalidRequest(path, path + " must be an array.");
+    }
+    return value;
   }
 
   static boolean has(JsonNode node, String camelName) {

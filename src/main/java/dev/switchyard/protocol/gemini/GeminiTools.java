@@ -56,7 +56,8 @@ final class GeminiTools {
               + " only functionDeclarations translate.");
         }
       }
-      JsonNode declarations = GeminiFields.get(tools.get(i), "functionDeclarations");
+      JsonNode declarations = GeminiFields.array(tools.get(i), "functionDeclarations",
+          path + ".functionDeclarations");
       for (int j = 0; j < declarations.size(); j++) {
         definitions.add(declaration(declarations.get(j), path + ".functionDeclarations[" + j + "]", dropped));
       }

@@ -28,6 +28,7 @@ public enum OpenAiEndpoint {
       Map.entry("parallel_tool_calls", JsonKind.BOOLEAN),
       Map.entry("store", JsonKind.BOOLEAN),
       Map.entry("tools", JsonKind.ARRAY_OF_OBJECTS),
+      Map.entry("functions", JsonKind.ARRAY_OF_OBJECTS),
       Map.entry("tool_choice", JsonKind.STRING_OR_OBJECT),
       Map.entry("response_format", JsonKind.OBJECT),
       Map.entry("stop", JsonKind.STRING_OR_ARRAY),

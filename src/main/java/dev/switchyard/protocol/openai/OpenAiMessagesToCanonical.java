@@ -87,6 +87,11 @@ final class OpenAiMessagesToCanonical {
       parts.add(ContentPart.text(message.path("refusal").asText()));
     }
     JsonNode toolCalls = message.path("tool_calls");
+    if (!toolCalls.isArray() && !toolCalls.isMissingNode() && !toolCalls.isNull()) {
+      // an object has a size too, but no elements by index
+      throw GatewayException.invalidRequest(path + ".tool_calls",
+          "Invalid type for '" + path + ".tool_calls': expected an array.");
+    }
     JsonNode functionCall = message.path("function_call");
     boolean calls = (toolCalls.isArray() && !toolCalls.isEmpty()) || functionCall.isObject();
     // A message with nothing at all still counts as a turn, so it is kept as an empty one.

@@ -50,6 +50,14 @@ class AnthropicUnmappedFieldsTest {
   }
 
   @Test
+  void contextEditsThatAreNotAListAreNamedWhole() {
+    assertThat(dropped("],\"context_management\":{\"edits\":{\"source\":1,\"type\":null}}"))
+        .containsExactly("context_management.edits");
+    assertThat(dropped("],\"context_management\":{\"edits\":\"clear_thinking_20251015\"}"))
+        .containsExactly("context_management.edits");
+  }
+
+  @Test
   void toolKeysWithoutAPlaceAreNamedSuchAsDeferredLoading() {
     assertThat(dropped("],\"tools\":[{\"name\":\"a\",\"input_schema\":{}},{\"name\":\"b\",\"description\":\"d\","
         + "\"input_schema\":{},\"strict\":true,\"defer_loading\":true,\"input_examples\":[]}]"))

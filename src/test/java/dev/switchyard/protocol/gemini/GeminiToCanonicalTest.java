@@ -281,6 +281,9 @@ class GeminiToCanonicalTest {
       {"contents":[{"role":"model","parts":[{"functionCall":{"name":"f","id":"1"}}]},{"parts":[{"functionResponse":{"id":"1","name":"f","response":{},"parts":[{"inlineData":{"mimeType":"image/png","data":"AA"}}]}}]}]}; contents[1].parts[0].functionResponse: unsupported part (functionResponse.parts)
       {"contents":[{"parts":[{"inlineData":{"data":"AA"}}]}]}; contents[0].parts[0].inlineData: mimeType is required
       {"contents":[{"parts":[{"text":"x"}]}],"systemInstruction":{"parts":[{"inlineData":{"mimeType":"image/png","data":"AA"}}]}}; systemInstruction.parts[0]: the system instruction may hold only text parts
+      {"contents":[{"parts":[{"text":"x"}]}],"systemInstruction":{"parts":{"x_unknown_field":null}}}; systemInstruction.parts must be an array
+      {"contents":[{"parts":[{"text":"x"}]}],"tools":[{"functionDeclarations":{"labels":true}}]}; tools[0].functionDeclarations must be an array
+      {"contents":[{"parts":[{"text":"x"}]}],"tools":[{"function_declarations":"f"}]}; tools[0].functionDeclarations must be an array
       {"contents":[{"parts":[{"text":"x"}]}],"tools":[{"googleSearch":{}}]}; tools[0].googleSearch: Gemini's server tools
       {"contents":[{"parts":[{"text":"x"}]}],"tools":[{"functionDeclarations":[{"name":"f"}]},{"code_execution":{}}]}; tools[1].code_execution: Gemini's server tools
       {"contents":[{"parts":[{"text":"x"}]}],"tools":[{"urlContext":{}}]}; tools[0].urlContext

@@ -219,6 +219,15 @@ class OpenAiChatToCanonicalTest {
         .contains("function_call named 'f'");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a/b\":[]}", "{\"0\":{\"id\":\"call_1\"}}", "\"call_1\"", "7"})
+  void toolCallsThatAreNotAnArrayAreRefused(String toolCalls) {
+    GatewayException e = refusal(request("[{\"role\":\"user\",\"content\":\"hi\"},"
+        + "{\"role\":\"assistant\",\"tool_calls\":" + toolCalls + "}]", ""));
+
+    assertThat(e.param()).contains("messages[1].tool_calls");
+  }
+
   @Test
   void unknownRoleIsRefused() {
     assertThat(refusal(request("[{\"role\":\"robot\",\"content\":\"x\"}]", "")).param()).contains("messages[0].role");

@@ -216,6 +216,8 @@ class OpenAiRequestParserTest {
         {"model":"m","messages":[],"stream_options":true}          | stream_options | Invalid type for 'stream_options': expected an object, but got a boolean.
         {"model":"m","messages":[],"stream_options":{"include_usage":"yes"}} | stream_options.include_usage | Invalid type for 'stream_options.include_usage': expected a boolean.
         {"model":"m","messages":[],"tools":[[]]}                   | tools[0]    | Invalid type for 'tools[0]': expected an object, but got an array.
+        {"model":"m","messages":[],"functions":{"type":"image"}}   | functions   | Invalid type for 'functions': expected an array of objects, but got an object.
+        {"model":"m","messages":[],"functions":["f"]}              | functions[0] | Invalid type for 'functions[0]': expected an object, but got a string.
         {"model":"m","messages":[],"stop":5}                       | stop        | Invalid type for 'stop': expected a string or an array, but got an integer.
         {"model":"m","messages":[],"tool_choice":[]}               | tool_choice | Invalid type for 'tool_choice': expected a string or an object, but got an array.
         """)
