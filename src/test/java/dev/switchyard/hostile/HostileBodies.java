@@ -40,11 +40,6 @@ import java.util.function.Supplier;
  */
 final class HostileBodies {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /**
-   * Whether to make the inputs of bugs known and open in code owned elsewhere (see the schemas
-   * below): off so the run stays green until they are fixed, on with {@code -Dfuzz.openBugs=true}.
-   */
-  static final boolean OPEN_BUGS = Boolean.getBoolean("fuzz.openBugs");
 
   /** What a case does to its seed, with its share of the cases in per mille (they add up to 1000). */
   enum Kind {
@@ -776,8 +771,8 @@ final class HostileBodies {
       return;
     }
     JsonNode schema = random.nextInt(3) == 0 ? Fixtures.readJson(pick(oddSchemas())) : randomSchema(0);
-    if (OPEN_BUGS && random.nextInt(20) == 0) {
-      schema = exponentialSchema(); // GeminiSchemas inlines every $ref: 2^22 nodes, built on the event loop
+    if (random.nextInt(20) == 0) {
+      schema = exponentialSchema(); // 2^22 nodes if every $ref were inlined: refused by the schema budget
     }
     if (random.nextInt(5) == 0) {
       schema = random.nextInt(3) == 0 ? exponentialSchema() : schema;
@@ -878,21 +873,14 @@ final class HostileBodies {
       "{\"type\":\"object\",\"properties\":{\"\":{\"type\":\"string\"}},\"required\":[\"\"]}",
       "\"string\"", "5", "[]", "null", "true", "{}");
 
-  /**
-   * Schemas that hit a bug in code this branch may not change ({@code GeminiSchemas.inline} reads a
-   * {@code $ref}'s fragment as a JSON pointer, and a plain-name fragment throws: a 500), made only
-   * when {@link #OPEN_BUGS} is on.
-   */
-  private static final List<String> OPEN_BUG_SCHEMAS = List.of(
+  /** $refs by name rather than JSON pointer: followed, or refused with a 400, never a 500. */
+  private static final List<String> NAMED_REF_SCHEMAS = List.of(
       "{\"$id\":\"#x\",\"$ref\":\"#x\"}",
       "{\"$defs\":{\"a\":{\"$anchor\":\"a\",\"type\":\"string\"}},\"$ref\":\"#a\"}");
 
   private static List<String> oddSchemas() {
-    if (!OPEN_BUGS) {
-      return ODD_SCHEMAS;
-    }
     List<String> all = new ArrayList<>(ODD_SCHEMAS);
-    all.addAll(OPEN_BUG_SCHEMAS);
+    all.addAll(NAMED_REF_SCHEMAS);
     return all;
   }
 

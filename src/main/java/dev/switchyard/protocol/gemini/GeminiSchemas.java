@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.protocol.JsonTrees;
@@ -260,6 +261,30 @@ final class GeminiSchemas {
     }
   }
 
+  /**
+   * What a local {@code $ref} points at: a JSON pointer ({@code #/$defs/x}, {@code #} for the root),
+   * or a plain name declared by {@code $anchor} (or draft-07's {@code "$id": "#name"}).
+   */
+  private JsonNode target(String ref, String path) {
+    String fragment = ref.substring(1);
+    if (fragment.isEmpty() || fragment.startsWith("/")) {
+      return root.at(fragment);
+    }
+    Deque<JsonNode> toVisit = new ArrayDeque<>(List.of(root));
+    while (!toVisit.isEmpty()) {
+      JsonNode node = toVisit.pop();
+      budget.spend(1, path);
+      if (node.isObject() && (fragment.equals(node.path("$anchor").asText(null))
+          || ref.equals(node.path("$id").asText(null)))) {
+        return node;
+      }
+      if (node.isContainerNode()) {
+        node.forEach(toVisit::push);
+      }
+    }
+    return MissingNode.getInstance();
+  }
+
   /** A local {@code $ref}'s target with the referring schema's other keywords laid over it. */
   private ObjectNode inline(JsonNode schema, String path) {
     String ref = schema.path("$ref").asText();
@@ -271,7 +296,7 @@ final class GeminiSchemas {
       throw GatewayException.invalidRequest(path, path + ": recursive $ref '" + ref
           + "' cannot be expressed in Gemini's schema.");
     }
-    JsonNode target = root.at(ref.substring(1));
+    JsonNode target = target(ref, path);
     if (target.isMissingNode()) {
       throw GatewayException.invalidRequest(path, path + ": the $ref '" + ref + "' points nowhere in the schema.");
     }

@@ -28,6 +28,23 @@ class GeminiSchemasTest {
   }
 
   @Test
+  void aRefByAnchorNameIsFollowed() {
+    GeminiSchemas.Converted converted = toGemini(
+        "{\"$defs\":{\"a\":{\"$anchor\":\"a\",\"type\":\"string\"}},\"type\":\"object\","
+            + "\"properties\":{\"x\":{\"$ref\":\"#a\"},\"y\":{\"$ref\":\"#b\"}},"
+            + "\"definitions\":{\"b\":{\"$id\":\"#b\",\"type\":\"integer\"}}}");
+
+    assertThat(converted.schema().path("properties").path("x").path("type").asText()).isEqualTo("STRING");
+    assertThat(converted.schema().path("properties").path("y").path("type").asText()).isEqualTo("INTEGER");
+  }
+
+  @Test
+  void aRefToAnUnknownNameOrItselfIsTheClients400() {
+    assertThat(rejection(() -> toGemini("{\"$ref\":\"#nowhere\"}")).getMessage()).contains("points nowhere");
+    assertThat(rejection(() -> toGemini("{\"$id\":\"#x\",\"$ref\":\"#x\"}")).getMessage()).contains("recursive");
+  }
+
+  @Test
   void anExpansionBombIsRefusedWithinItsBudgetNotExpanded() {
     String bomb = doublingDefinitions(30);
     assertThat(bomb.length()).isLessThan(4000);
