@@ -6,6 +6,7 @@ import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.http.JsonReplies;
+import dev.switchyard.http.UnreadBody;
 import dev.switchyard.json.Json;
 import dev.switchyard.policy.auth.ApiKeys;
 import dev.switchyard.storage.StoredKey;
@@ -70,8 +71,9 @@ public final class KeyAdminRoutes {
   }
 
   /**
-   * Answers a refused admin request. A body it announced is left unread: the connection closes
-   * once the answer is out, as draining a stranger's body could take as long as they like.
+   * Answers a refused admin request. A body it announced is not read: once the answer is out, what
+   * still arrives is dropped for a bounded while (so the client can read the answer) and the
+   * connection closes, as draining a stranger's body could take as long as they like.
    */
   private static void refuse(RoutingContext ctx, Throwable failure) {
     HttpServerRequest request = ctx.request();
@@ -82,7 +84,7 @@ public final class KeyAdminRoutes {
     }
     JsonReplies.failure(ctx.response(), failure).onComplete(written -> {
       if (unread) {
-        request.connection().close();
+        UnreadBody.drop(request);
       }
     });
   }

@@ -245,11 +245,11 @@ public final class Exchange {
     head(error.status(), "application/json").end(body);
   }
 
-  /** The most of a refused request's unread body the server reads and drops to keep its connection. */
-  public static final int DRAINED_BYTES = 64 * 1024;
+  /** The most of a refused request's unread body worth reading and dropping to keep its connection. */
+  private static final int DRAINED_BYTES = 64 * 1024;
 
   /** Whether the body still to come is declared (or absent), and small enough to read and drop. */
-  public static boolean unreadBodyIsSmall(HttpServerRequest http) {
+  private static boolean unreadBodyIsSmall(HttpServerRequest http) {
     String length = http.getHeader("content-length");
     if (length == null) { // chunked: unknown, so not small; neither header: no body at all
       return http.getHeader("transfer-encoding") == null;

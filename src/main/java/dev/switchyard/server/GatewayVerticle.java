@@ -6,6 +6,7 @@ import dev.switchyard.error.GatewayException;
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.gateway.Protocols;
 import dev.switchyard.http.JsonReplies;
+import dev.switchyard.http.UnreadBody;
 import dev.switchyard.logging.LogText;
 import dev.switchyard.pipeline.Exchange;
 import dev.switchyard.pipeline.Pipeline;
@@ -134,7 +135,7 @@ public final class GatewayVerticle extends VerticleBase {
     } else {
       JsonReplies.error(request.response(), error);
     }
-    dropUnreadBody(request);
+    UnreadBody.drop(request);
   }
 
   /** The port actually bound (useful with port 0). */
@@ -156,31 +157,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void handle(HttpServerRequest request, Ingress ingress, Pipeline pipeline) {
     request.pause(); // the body is read only after authentication
-    pipeline.run(new Exchange(request, ingress, upstreamClient)).onComplete(ignored -> dropUnreadBody(request));
+    pipeline.run(new Exchange(request, ingress, upstreamClient)).onComplete(ignored -> UnreadBody.drop(request));
   }
 
-  /**
-   * A request answered before its body was read (refused, or too large): a small body is read and
-   * dropped so the connection can serve the next request; anything else closes the connection once
-   * the answer is out, rather than reading whatever a client cares to send.
-   */
-  static void dropUnreadBody(HttpServerRequest request) {
-    if (request.isEnded()) {
-      return;
-    }
-    if ("close".equalsIgnoreCase(request.response().headers().get("connection"))
-        || !Exchange.unreadBodyIsSmall(request)) {
-      request.connection().close();
-      return;
-    }
-    long[] dropped = {0};
-    request.handler(chunk -> {
-      dropped[0] += chunk.length();
-      if (dropped[0] > Exchange.DRAINED_BYTES) {
-        request.connection().close();
-      }
-    });
-    request.exceptionHandler(ignored -> { });
-    request.resume();
-  }
+
 }
