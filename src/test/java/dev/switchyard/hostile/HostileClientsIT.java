@@ -7,6 +7,7 @@ import dev.switchyard.testing.Fixtures;
 import dev.switchyard.testing.GatewayHarness;
 import dev.switchyard.testing.HttpResult;
 import dev.switchyard.testing.LeakGuard;
+import dev.switchyard.testing.LogCapture;
 import dev.switchyard.testing.RawClient;
 import dev.switchyard.testing.UpstreamReply;
 import java.lang.management.ManagementFactory;
@@ -159,6 +160,22 @@ class HostileClientsIT {
 
     assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
     assertThat(client.closedWithin(SLACK)).as("closed, not drained for a gigabyte").isTrue();
+  }
+
+  @Test
+  void aClientHangingUpMidBodyIsNoErrorInTheLog() throws InterruptedException {
+    try (LogCapture log = LogCapture.start()) {
+      for (int i = 0; i < 5; i++) {
+        RawClient leaver = RawClient.connect(gateway.port()).send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+            + "Authorization: Bearer " + GatewayHarness.MASTER_KEY + "\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000\r\n\r\n{\"model\":\"sim-echo\",");
+        Thread.sleep(100); // the gateway is reading the body now
+        leaver.close();
+      }
+      Thread.sleep(300);
+
+      assertThat(log.problems()).as("ERROR lines or stack traces").isEmpty();
+    }
   }
 
   @Test
