@@ -445,15 +445,20 @@ final class HostileBodies {
     }
   }
 
+  /** Some member's name of {@code target}, which has members. */
+  private String randomMemberName(ObjectNode target) {
+    List<String> names = new ArrayList<>();
+    target.fieldNames().forEachRemaining(names::add);
+    return pick(names);
+  }
+
   private void removeField() {
     ObjectNode target = randomObject();
     if (target == null || target.isEmpty()) {
       unknownField();
       return;
     }
-    List<String> names = new ArrayList<>();
-    target.fieldNames().forEachRemaining(names::add);
-    String name = pick(names);
+    String name = randomMemberName(target);
     target.remove(name);
     applied.add("removed '" + name + "'" + (target == root ? " (top level)" : ""));
   }
@@ -580,9 +585,7 @@ final class HostileBodies {
       unknownField();
       return;
     }
-    List<String> names = new ArrayList<>();
-    target.fieldNames().forEachRemaining(names::add);
-    String name = pick(names);
+    String name = randomMemberName(target);
     JsonNode value = random.nextBoolean() ? target.get(name).deepCopy() : randomValue(1);
     target.set(slot(quote(name)).asText(), value);
     applied.add("duplicate key '" + abbreviate(name) + "' = " + brief(value) + (target == root ? " (top level)" : ""));
