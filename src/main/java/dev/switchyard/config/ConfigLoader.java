@@ -76,10 +76,48 @@ public final class ConfigLoader {
         })
         .orElse(StorageConfig.DEFAULT_URL));
     List<ProviderConfig> providers = providers(top);
-    List<ModelConfig> models = models(top, providers);
+    RoutingConfig routing = top.object("routing").map(ConfigLoader::routing).orElse(RoutingConfig.DEFAULT);
+    List<ModelConfig> models = models(top, providers, routing.retry());
     MediaConfig media = top.object("media").map(ConfigLoader::media).orElse(MediaConfig.DEFAULT);
     top.rejectUnknownKeys();
-    return new GatewayConfig(server, storage, providers, models, media, source);
+    return new GatewayConfig(server, storage, providers, models, media, routing, source);
+  }
+
+  private static RoutingConfig routing(YamlObject r) {
+    RetryConfig retry = r.object("retry").map(o -> retry(o, RetryConfig.DEFAULT)).orElse(RetryConfig.DEFAULT);
+    BreakerConfig breaker = r.object("circuit_breaker").map(ConfigLoader::breaker).orElse(BreakerConfig.DEFAULT);
+    r.rejectUnknownKeys();
+    return new RoutingConfig(retry, breaker);
+  }
+
+  /** A {@code retry:} block; what it leaves out is taken from {@code base}. */
+  private static RetryConfig retry(YamlObject o, RetryConfig base) {
+    RetryConfig retry = new RetryConfig(
+        count(o, "attempts", base.attempts(), 1),
+        o.string("backoff").map(v -> duration(o, "backoff", v)).orElse(base.backoff()),
+        o.string("max_backoff").map(v -> duration(o, "max_backoff", v)).orElse(base.maxBackoff()),
+        o.string("max_retry_after").map(v -> duration(o, "max_retry_after", v)).orElse(base.maxRetryAfter()),
+        count(o, "max_attempts", base.maxAttempts(), 1),
+        positiveDuration(o, "max_time", base.maxTime()));
+    o.rejectUnknownKeys();
+    return retry;
+  }
+
+  private static BreakerConfig breaker(YamlObject o) {
+    BreakerConfig d = BreakerConfig.DEFAULT;
+    BreakerConfig breaker = new BreakerConfig(
+        o.bool("enabled").orElse(d.enabled()),
+        count(o, "failure_rate", d.failureRatePercent(), 1),
+        count(o, "window", d.window(), 1),
+        count(o, "minimum_calls", d.minimumCalls(), 1),
+        count(o, "consecutive_failures", d.consecutiveFailures(), 1),
+        positiveDuration(o, "open_for", d.openFor()),
+        count(o, "half_open_calls", d.halfOpenCalls(), 1));
+    if (breaker.failureRatePercent() > 100) {
+      throw o.error("failure_rate", "is a percentage: between 1 and 100");
+    }
+    o.rejectUnknownKeys();
+    return breaker;
   }
 
   private static MediaConfig media(YamlObject m) {
@@ -224,7 +262,7 @@ public final class ConfigLoader {
     return result;
   }
 
-  private List<ModelConfig> models(YamlObject top, List<ProviderConfig> providers) {
+  private List<ModelConfig> models(YamlObject top, List<ProviderConfig> providers, RetryConfig defaultRetry) {
     Set<String> providerNames = new HashSet<>();
     providers.forEach(p -> providerNames.add(p.name()));
     List<ModelConfig> result = new ArrayList<>();
@@ -247,7 +285,8 @@ public final class ConfigLoader {
         if (model.contains("*") && !name.contains("*")) {
           throw t.error("model", "may hold '*' only when the model name is a pattern");
         }
-        targets.add(new ModelConfig.TargetConfig(provider, model));
+        int weight = count(t, "weight", 1, 0);
+        targets.add(new ModelConfig.TargetConfig(provider, model, weight));
         t.rejectUnknownKeys();
       }
       if (targets.isEmpty()) {
@@ -258,7 +297,14 @@ public final class ConfigLoader {
         }
         targets.add(new ModelConfig.TargetConfig(provider, "*"));
       }
-      result.add(new ModelConfig(name, targets));
+      ModelConfig.Strategy strategy = m.string("strategy").map(s -> ModelConfig.Strategy.fromConfigName(s)
+          .orElseThrow(() -> m.error("strategy", "unknown strategy '" + s + "' (expected one of: ordered, weighted, "
+              + "least-latency, least-busy)"))).orElse(ModelConfig.Strategy.ORDERED);
+      if (strategy == ModelConfig.Strategy.WEIGHTED && targets.stream().allMatch(t -> t.weight() == 0)) {
+        throw m.error("targets", "a weighted model needs a target with a weight above 0");
+      }
+      Optional<RetryConfig> retry = m.object("retry").map(o -> retry(o, defaultRetry));
+      result.add(new ModelConfig(name, targets, strategy, retry));
       m.rejectUnknownKeys();
     }
     return result;

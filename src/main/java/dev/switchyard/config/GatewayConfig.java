@@ -15,6 +15,7 @@ public record GatewayConfig(
     List<ProviderConfig> providers,
     List<ModelConfig> models,
     MediaConfig media,
+    RoutingConfig routing,
     Optional<Path> source) {
 
   public GatewayConfig {
@@ -22,12 +23,17 @@ public record GatewayConfig(
     models = List.copyOf(models);
   }
 
+  public GatewayConfig(ServerConfig server, StorageConfig storage, List<ProviderConfig> providers,
+      List<ModelConfig> models, MediaConfig media, Optional<Path> source) {
+    this(server, storage, providers, models, media, RoutingConfig.DEFAULT, source);
+  }
+
   public GatewayConfig withPort(int port) {
-    return new GatewayConfig(server.withPort(port), storage, providers, models, media, source);
+    return new GatewayConfig(server.withPort(port), storage, providers, models, media, routing, source);
   }
 
   public GatewayConfig withLimits(LimitsConfig limits) {
-    return new GatewayConfig(server.withLimits(limits), storage, providers, models, media, source);
+    return new GatewayConfig(server.withLimits(limits), storage, providers, models, media, routing, source);
   }
 
   public Optional<ProviderConfig> provider(String name) {

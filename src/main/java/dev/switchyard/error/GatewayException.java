@@ -60,6 +60,18 @@ public final class GatewayException extends RuntimeException {
     return new GatewayException(ErrorKind.NOT_FOUND, "not_found", null, message);
   }
 
+  /** The code of {@link #targetUnavailable}: a target the gateway itself holds back (its circuit is open). */
+  public static final String TARGET_UNAVAILABLE = "target_unavailable";
+
+  /** A target not tried because the gateway holds it back; another try at it now would be held back too. */
+  public static GatewayException targetUnavailable(String message) {
+    return new GatewayException(ErrorKind.UNAVAILABLE, TARGET_UNAVAILABLE, null, message);
+  }
+
+  public boolean isTargetUnavailable() {
+    return code.filter(TARGET_UNAVAILABLE::equals).isPresent();
+  }
+
   public static GatewayException badGateway(String message) {
     return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream_error", null, message);
   }
@@ -91,6 +103,11 @@ public final class GatewayException extends RuntimeException {
   }
 
   /** The {@code retry-after} header to answer with (whole seconds, at least one), if any. */
+  /** How long the client (or the gateway, retrying) is asked to wait before trying again. */
+  public Optional<Duration> retryAfter() {
+    return retryAfter;
+  }
+
   public Optional<String> retryAfterHeader() {
     return retryAfter.map(wait -> Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
   }

@@ -84,10 +84,13 @@ final class UpstreamCallStage implements AttemptStage {
       }
       UpstreamResponse response = result.result();
       attempt.responded(response.status());
-      if (attempt.mayFailOver() && FailoverStage.failsOver(response.status())) {
+      Optional<Duration> retryAfter = RetryAfter.parse(response.headers().get("retry-after"));
+      if (attempt.triesAgainAfter(response.status(), retryAfter)) {
         FailoverStage.discard(response);
-        return Future.succeededFuture(new AttemptResult.Unanswered(GatewayException.badGateway(
-            "Provider '" + provider.name() + "' answered HTTP " + response.status() + ".")));
+        GatewayException dropped = GatewayException.badGateway(
+            "Provider '" + provider.name() + "' answered HTTP " + response.status() + ".");
+        return Future.succeededFuture(new AttemptResult.Unanswered(retryAfter.map(dropped::withRetryAfter)
+            .orElse(dropped)));
       }
       return relay(context, forwarder, response);
     });

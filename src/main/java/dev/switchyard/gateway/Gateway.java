@@ -13,6 +13,8 @@ import dev.switchyard.pipeline.UsageMetering;
 import dev.switchyard.policy.auth.AuthenticationStage;
 import dev.switchyard.policy.auth.Authenticator;
 import dev.switchyard.routing.RoutingStage;
+import dev.switchyard.routing.TargetHealthRegistry;
+import dev.switchyard.routing.TargetHealthStage;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public final class Gateway {
   private final java.time.Instant startedAt;
   private final Pipeline pipeline;
   private final AtomicInteger openConnections = new AtomicInteger();
+  private final TargetHealthRegistry targetHealth;
 
   public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
       UsageSink usageSink, Clock clock) {
@@ -50,14 +53,15 @@ public final class Gateway {
     this.masterKey = masterKey;
     this.startedAt = clock.instant();
     this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock, this::limits);
+    this.targetHealth = new TargetHealthRegistry(() -> state().config().routing().breaker());
     // The whole order of a request's life, in one place.
     this.pipeline = new Pipeline(
         List.of(
             new AuthenticationStage(authenticator),
             new ReadBodyStage(() -> state().config().server().maxBodyBytes(),
                 () -> limits().bodyTimeout()),
-            new RoutingStage(() -> state().router()),
-            new FailoverStage(List.of(), new Forwarders(Protocols.egresses(this::limits),
+            new RoutingStage(() -> state().router(), targetHealth),
+            new FailoverStage(List.of(new TargetHealthStage(targetHealth)), new Forwarders(Protocols.egresses(this::limits),
                 new MediaResolver(new MediaFetcher(), () -> state().config().media(), this::limits), this::limits))),
         List.of(new UsageMetering(usageSink)));
   }
@@ -69,6 +73,11 @@ public final class Gateway {
   /** The current {@code server.limits}. */
   public LimitsConfig limits() {
     return state().config().server().limits();
+  }
+
+  /** What is known of every target's health: breakers, requests in flight, time to answer. */
+  public TargetHealthRegistry targetHealth() {
+    return targetHealth;
   }
 
   /** Connections open now, counted across every event loop against {@code max_connections}. */

@@ -19,6 +19,7 @@ public record GatewayState(GatewayConfig config, Map<String, Provider> providers
     for (ProviderConfig provider : config.providers()) {
       providers.put(provider.name(), Provider.from(provider, SimulatorTransport::of));
     }
-    return new GatewayState(config, Map.copyOf(providers), new ModelRouter(config.models(), providers));
+    return new GatewayState(config, Map.copyOf(providers), new ModelRouter(config.models(), providers,
+        config.routing().retry()));
   }
 }

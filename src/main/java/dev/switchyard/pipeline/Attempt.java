@@ -7,6 +7,7 @@ import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamTarget;
 import dev.switchyard.provider.WireProtocol;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class Attempt {
   private final UpstreamTarget target;
   private final Optional<Provider.Credential> credential;
   private final WireProtocol clientProtocol;
-  private final boolean mayFailOver;
+  private final NextTry nextTry;
   private final long startNanos = System.nanoTime();
   private long responseNanos = -1;
   private long firstByteNanos = -1;
@@ -36,15 +37,16 @@ public final class Attempt {
 
   /**
    * @param number 1 for the first attempt of an exchange
-   * @param mayFailOver whether a failing answer may be dropped for a next target (false on the last)
+   * @param nextTry whether a failing answer is dropped for another try (the same target again, or
+   *     the next); never on the request's last try
    */
   public Attempt(int number, UpstreamTarget target, Optional<Provider.Credential> credential,
-      WireProtocol clientProtocol, boolean mayFailOver) {
+      WireProtocol clientProtocol, NextTry nextTry) {
     this.number = number;
     this.target = target;
     this.credential = credential;
     this.clientProtocol = clientProtocol;
-    this.mayFailOver = mayFailOver;
+    this.nextTry = nextTry;
   }
 
   public int number() {
@@ -77,8 +79,21 @@ public final class Attempt {
     return clientProtocol == providerProtocol();
   }
 
-  public boolean mayFailOver() {
-    return mayFailOver;
+  /** Whether another try follows a provider's answer: if so, the answer is dropped unread. */
+  @FunctionalInterface
+  public interface NextTry {
+    /** @param retryAfter the provider's {@code Retry-After}, if it sent one */
+    boolean follows(int status, Optional<Duration> retryAfter);
+  }
+
+  /** Whether the provider's answer with {@code status} is dropped unread for another try. */
+  public boolean triesAgainAfter(int status) {
+    return nextTry.follows(status, Optional.empty());
+  }
+
+  /** As {@link #triesAgainAfter(int)}, the provider having asked for a wait of {@code retryAfter}. */
+  public boolean triesAgainAfter(int status, Optional<Duration> retryAfter) {
+    return nextTry.follows(status, retryAfter);
   }
 
   // ---- as it happens ----

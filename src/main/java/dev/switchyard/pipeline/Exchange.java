@@ -28,6 +28,12 @@ import java.util.regex.Pattern;
 public final class Exchange {
   public static final String REQUEST_ID_HEADER = "x-request-id";
   public static final String OVERHEAD_HEADER = "x-switchyard-overhead-us";
+  /** The provider that served the request (or was tried last). */
+  public static final String PROVIDER_HEADER = "x-switchyard-provider";
+  /** The model name that provider was asked for. */
+  public static final String MODEL_HEADER = "x-switchyard-model";
+  /** How many attempts the request took, retries and failovers included. */
+  public static final String ATTEMPTS_HEADER = "x-switchyard-attempts";
   private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final String requestId;
@@ -120,9 +126,9 @@ public final class Exchange {
   // ---- attempts ----
 
   /** Begins the next attempt: recorded in order, and shown to the observers. */
-  public Attempt startAttempt(UpstreamTarget target, Optional<Provider.Credential> credential, boolean mayFailOver) {
-    Attempt attempt = new Attempt(attempts.size() + 1, target, credential, request.ingress().protocol(),
-        mayFailOver);
+  public Attempt startAttempt(UpstreamTarget target, Optional<Provider.Credential> credential,
+      Attempt.NextTry nextTry) {
+    Attempt attempt = new Attempt(attempts.size() + 1, target, credential, request.ingress().protocol(), nextTry);
     attempts.add(attempt);
     for (ExchangeObserver observer : observers) {
       observer.attemptStarted(this, attempt);
@@ -222,8 +228,14 @@ public final class Exchange {
     headers.set("content-type", contentType);
     headers.set(REQUEST_ID_HEADER, requestId);
     headers.set(OVERHEAD_HEADER, Long.toString(overheadMicros()));
-    if (!attempts.isEmpty() && !attempts.getLast().isOver()) {
-      attempts.getLast().firstByteSent();
+    if (!attempts.isEmpty()) { // what served it, or was tried last
+      Attempt last = attempts.getLast();
+      headers.set(PROVIDER_HEADER, last.provider().name());
+      headers.set(MODEL_HEADER, printable(last.target().upstreamModel())); // a wildcard's part is the client's text
+      headers.set(ATTEMPTS_HEADER, Integer.toString(attempts.size()));
+      if (!last.isOver()) {
+        last.firstByteSent();
+      }
     }
     for (ExchangeObserver observer : observers) {
       observer.responseStarted(this, status);
@@ -243,6 +255,16 @@ public final class Exchange {
     Buffer body = request.ingress().renderError(error);
     error.retryAfterHeader().ifPresent(seconds -> response.putHeader("retry-after", seconds));
     head(error.status(), "application/json").end(body);
+  }
+
+  /** {@code text} with anything but printable ASCII as {@code ?}: fit for a header, whoever wrote it. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), 256));
+    for (int i = 0; i < text.length() && i < 256; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
   }
 
   /** The most of a refused request's unread body worth reading and dropping to keep its connection. */

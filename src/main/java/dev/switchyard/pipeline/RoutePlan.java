@@ -1,5 +1,6 @@
 package dev.switchyard.pipeline;
 
+import dev.switchyard.config.RetryConfig;
 import dev.switchyard.provider.UpstreamTarget;
 import java.util.List;
 
@@ -8,9 +9,21 @@ import java.util.List;
  * the next ones are the failover.
  *
  * @param modelName the configured model entry that matched (a pattern for wildcards)
+ * @param retry how often each target is tried, and how much trying the request may do in all
+ * @param skipped targets left out of this plan, each with why (its circuit breaker is open...)
  */
-public record RoutePlan(String requestedModel, String modelName, List<UpstreamTarget> targets) {
+public record RoutePlan(String requestedModel, String modelName, List<UpstreamTarget> targets, RetryConfig retry,
+    List<String> skipped) {
   public RoutePlan {
     targets = List.copyOf(targets);
+    skipped = List.copyOf(skipped);
+  }
+
+  public RoutePlan(String requestedModel, String modelName, List<UpstreamTarget> targets) {
+    this(requestedModel, modelName, targets, RetryConfig.DEFAULT, List.of());
+  }
+
+  public RoutePlan withTargets(List<UpstreamTarget> ordered, List<String> left) {
+    return new RoutePlan(requestedModel, modelName, ordered, retry, left);
   }
 }

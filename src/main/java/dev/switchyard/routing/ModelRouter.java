@@ -1,6 +1,7 @@
 package dev.switchyard.routing;
 
 import dev.switchyard.config.ModelConfig;
+import dev.switchyard.config.RetryConfig;
 import dev.switchyard.pipeline.RoutePlan;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamTarget;
@@ -20,9 +21,16 @@ public final class ModelRouter {
   private final Map<String, ModelConfig> exact = new HashMap<>();
   private final List<ModelConfig> patterns = new ArrayList<>();
   private final Map<String, Provider> providers;
+  private final RetryConfig defaultRetry;
 
   public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers) {
+    this(models, providers, RetryConfig.DEFAULT);
+  }
+
+  /** @param defaultRetry {@code routing.retry}, for models without their own */
+  public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers, RetryConfig defaultRetry) {
     this.providers = Map.copyOf(providers);
+    this.defaultRetry = defaultRetry;
     for (ModelConfig model : models) {
       if (model.name().contains("*")) {
         patterns.add(model);
@@ -51,6 +59,7 @@ public final class ModelRouter {
       return Optional.empty();
     }
     List<UpstreamTarget> targets = new ArrayList<>();
+    List<Integer> weights = new ArrayList<>();
     List<String> disabled = new ArrayList<>();
     for (ModelConfig.TargetConfig target : config.targets()) {
       Provider provider = providers.get(target.provider());
@@ -59,8 +68,10 @@ public final class ModelRouter {
         continue;
       }
       targets.add(new UpstreamTarget(provider, target.model().replace("*", captured)));
+      weights.add(target.weight());
     }
-    return Optional.of(new Lookup(new RoutePlan(model, config.name(), targets), disabled));
+    RoutePlan plan = new RoutePlan(model, config.name(), targets, config.retry().orElse(defaultRetry), List.of());
+    return Optional.of(new Lookup(plan, disabled, config.strategy(), weights));
   }
 
   /** The concrete model names clients may send (patterns are not listed). */
@@ -75,9 +86,16 @@ public final class ModelRouter {
   }
 
   /**
-   * A routing answer: the plan, and why any configured target was left out of it.
+   * A routing answer: the plan (its targets as configured), why any configured target was left
+   * out of it, and how its targets are to be ordered for a request ({@code weights} by index).
    */
-  public record Lookup(RoutePlan plan, List<String> disabledTargets) {}
+  public record Lookup(RoutePlan plan, List<String> disabledTargets, ModelConfig.Strategy strategy,
+      List<Integer> weights) {
+    public Lookup {
+      disabledTargets = List.copyOf(disabledTargets);
+      weights = List.copyOf(weights);
+    }
+  }
 
   /** The part of {@code model} that {@code pattern}'s single '*' matched, if it matches. */
   static Optional<String> match(String pattern, String model) {

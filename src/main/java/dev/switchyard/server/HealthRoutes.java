@@ -2,8 +2,10 @@ package dev.switchyard.server;
 
 import dev.switchyard.gateway.Gateway;
 import dev.switchyard.http.JsonReplies;
+import dev.switchyard.routing.TargetHealth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,8 +34,29 @@ final class HealthRoutes {
         .onSuccess(ok -> JsonReplies.ok(ctx.response(), new JsonObject().put("status", "ready")
             .put("storage", "ok")
             .put("providers", gateway.state().providers().size())
-            .put("models", gateway.state().config().models().size())))
+            .put("models", gateway.state().config().models().size())
+            .put("targets", targets())))
         .onFailure(failure -> JsonReplies.send(ctx.response(), 503, new JsonObject()
             .put("status", "unavailable").put("storage", "unreachable").toBuffer()));
+  }
+
+  /**
+   * The targets asked for lately and their health: an open breaker is not unreadiness (the others
+   * serve), so it is shown here, not turned into a 503.
+   */
+  private JsonArray targets() {
+    JsonArray targets = new JsonArray();
+    for (TargetHealth target : gateway.targetHealth().snapshot()) {
+      JsonObject entry = new JsonObject().put("target", target.name()).put("circuit", target.state())
+          .put("in_flight", target.inFlight());
+      if (!Double.isNaN(target.latencyMillis())) {
+        entry.put("latency_ms", Math.round(target.latencyMillis() * 10) / 10.0);
+      }
+      if (target.failureRate() >= 0) {
+        entry.put("failure_rate", target.failureRate());
+      }
+      targets.add(entry);
+    }
+    return targets;
   }
 }

@@ -70,7 +70,7 @@ class FailoverStageTest {
   @Test
   void anUnansweredAttemptHandsTheRequestToTheNextTarget() {
     AttemptStage firstRefuses = answering((attempt, chain) -> attempt.number() == 1
-        ? Future.succeededFuture(new AttemptResult.Unanswered(GatewayException.badGateway("down")))
+        ? Future.succeededFuture(new AttemptResult.Unanswered(GatewayException.targetUnavailable("held back")))
         : chain.proceed(attempt));
     try (PipelineServer server = serve(List.of(firstRefuses), simulator("first"), simulator("second"))) {
       HttpResult answer = server.post("/v1/chat/completions", CHAT);
@@ -79,9 +79,10 @@ class FailoverStageTest {
       assertThat(answer.status()).isEqualTo(200);
       Exchange exchange = exchanges.getFirst();
       assertThat(exchange.attempts()).extracting(a -> a.provider().name()).containsExactly("first", "second");
-      assertThat(exchange.attempts().get(0).mayFailOver()).isTrue();
-      assertThat(exchange.attempts().get(1).mayFailOver()).isFalse();
-      assertThat(exchange.attempts().get(0).error()).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(502));
+      assertThat(exchange.attempts().get(0).triesAgainAfter(401)).as("a refused credential: the next target").isTrue();
+      assertThat(exchange.attempts().get(1).triesAgainAfter(401)).as("no target after the last").isFalse();
+      assertThat(exchange.attempts().get(1).triesAgainAfter(503)).as("the last target is tried again").isTrue();
+      assertThat(exchange.attempts().get(0).error()).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(503));
       assertThat(exchange.servedBy()).hasValueSatisfying(a -> assertThat(a.number()).isEqualTo(2));
       assertThat(exchange.servedBy().orElseThrow().outcome()).contains(Outcome.COMPLETED);
     }
@@ -96,8 +97,10 @@ class FailoverStageTest {
       awaitCompletion();
 
       assertThat(answer.status()).isEqualTo(504);
-      assertThat(answer.json().at("/error/message").asText()).isEqualTo("target 2 timed out");
-      assertThat(exchanges.getFirst().attempts()).hasSize(2);
+      assertThat(answer.json().at("/error/message").asText()).isEqualTo("target 4 timed out");
+      assertThat(exchanges.getFirst().attempts()).extracting(a -> a.provider().name())
+          .as("a timeout is tried again on the same target, then the next").containsExactly("first", "first", "second",
+              "second");
       assertThat(completions).singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.REJECTED));
     }
   }
@@ -114,7 +117,8 @@ class FailoverStageTest {
 
       assertThat(answer.status()).isEqualTo(200);
       assertThat(exchanges.getFirst().attempts()).extracting(a -> a.provider().name())
-          .containsExactly("closed", "backup");
+          .as("a refused connection is tried once more, then the next target").containsExactly("closed", "closed",
+              "backup");
       Attempt failed = exchanges.getFirst().attempts().getFirst();
       assertThat(failed.credential()).hasValueSatisfying(c -> assertThat(c.toString()).isEqualTo("key #1"));
       assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("unreachable"));
@@ -123,16 +127,17 @@ class FailoverStageTest {
   }
 
   @Test
-  void theLastTargetsErrorStatusIsRelayedNotFailedOver() {
+  void theLastTriesErrorStatusIsRelayedNotDropped() {
     try (PipelineServer server = serve(List.of(), simulator("only"))) {
       HttpResult answer = server.post("/v1/chat/completions",
           "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"simulator\":{\"status\":503}}");
       awaitCompletion();
 
       assertThat(answer.status()).isEqualTo(503);
-      Attempt only = exchanges.getFirst().attempts().getFirst();
-      assertThat(only.upstreamStatus()).isEqualTo(503);
-      assertThat(only.outcome()).contains(Outcome.UPSTREAM_ERROR);
+      assertThat(exchanges.getFirst().attempts()).as("a 503 is tried again before it is relayed").hasSize(2);
+      Attempt last = exchanges.getFirst().attempts().getLast();
+      assertThat(last.upstreamStatus()).isEqualTo(503);
+      assertThat(last.outcome()).contains(Outcome.UPSTREAM_ERROR);
       assertThat(completions).singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.UPSTREAM_ERROR));
     }
   }

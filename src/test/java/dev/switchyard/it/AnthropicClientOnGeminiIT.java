@@ -50,6 +50,8 @@ class AnthropicClientOnGeminiIT {
           - {name: google, kind: gemini, base_url: "http://127.0.0.1:%d", api_keys: ["%s"]}
         models:
           - {name: gemini-3.1-pro, targets: [{provider: google, model: gemini-3.1-pro}]}
+        routing:                # one try per target: what is tested here is each error as it came
+          retry: {attempts: 1}
         """.formatted(upstream.port(), UPSTREAM_KEY));
     client = AnthropicOkHttpClient.builder()
         .baseUrl(gateway.baseUrl() + "/anthropic")

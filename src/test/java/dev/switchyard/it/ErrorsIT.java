@@ -53,6 +53,8 @@ class ErrorsIT {
           - {name: nonexistent, targets: [{provider: openai}]}
           - {name: dead-model, targets: [{provider: dead, model: gpt-4o}]}
           - {name: slow-model, targets: [{provider: slow, model: gpt-4o}]}
+        routing:                # one try per target: what is tested here is each error as it came
+          retry: {attempts: 1}
         """.formatted(upstream.baseUrl(), UPSTREAM_KEY, FakeUpstream.closedPort(), LeakGuard.newUpstreamKey(),
             slow.baseUrl(), LeakGuard.newUpstreamKey()))
         .server("max_body_size", "1KiB")

@@ -44,6 +44,9 @@ class FailoverIT {
             targets: [{provider: primary, model: gpt-4o}, {provider: backup, model: gpt-4o-backup}]
           - name: dead-first
             targets: [{provider: dead, model: gpt-4o}, {provider: backup, model: gpt-4o-backup}]
+        routing:                # one try per target, no breaker: failover alone (ResilienceIT covers the rest)
+          retry: {attempts: 1}
+          circuit_breaker: {enabled: false}
         """.formatted(primary.baseUrl(), LeakGuard.newUpstreamKey(), backup.baseUrl(), BACKUP_KEY,
         FakeUpstream.closedPort(), LeakGuard.newUpstreamKey()));
   }

@@ -75,6 +75,8 @@ class GeminiClientIT {
           - {name: google/*, targets: [{provider: google, model: "*"}]}
           - {name: sonnet, targets: [{provider: claude, model: claude-sonnet-4-5}]}
           - {name: resilient, targets: [{provider: google, model: gemini-2.5-flash}, {provider: openai, model: gpt-4o}]}
+        routing:                # one try per target: what is tested here is each error as it came
+          retry: {attempts: 1}
         """.formatted(gemini.port(), GEMINI_KEY, openai.baseUrl(), OPENAI_KEY, anthropic.port(),
         LeakGuard.newUpstreamKey()));
     client = gateway.gemini();

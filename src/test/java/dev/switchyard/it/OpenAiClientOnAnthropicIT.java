@@ -47,6 +47,8 @@ class OpenAiClientOnAnthropicIT {
             api_keys: ["%s"]
         models:
           - {name: claude, targets: [{provider: anthropic, model: claude-sonnet-4-5}]}
+        routing:                # one try per target: what is tested here is each error as it came
+          retry: {attempts: 1}
         """.formatted(upstream.port(), UPSTREAM_KEY));
   }
 

@@ -54,6 +54,8 @@ class OpenAiClientOnGeminiIT {
         models:
           - {name: gemini-3.1-flash, targets: [{provider: google, model: gemini-3.1-flash}]}
           - {name: gemini-embed, targets: [{provider: google, model: gemini-embedding-2}]}
+        routing:                # one try per target: what is tested here is each error as it came
+          retry: {attempts: 1}
         """.formatted(upstream.port(), UPSTREAM_KEY));
   }
 
