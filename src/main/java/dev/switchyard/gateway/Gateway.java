@@ -42,6 +42,7 @@ public final class Gateway {
   private final Pipeline pipeline;
   private final AtomicInteger openConnections = new AtomicInteger();
   private final TargetHealthRegistry targetHealth;
+  private final RoutingStage routing;
 
   public Gateway(GatewayConfig config, String masterKey, Storage storage, StorageExecutor storageExecutor,
       UsageSink usageSink, Clock clock) {
@@ -54,13 +55,14 @@ public final class Gateway {
     this.startedAt = clock.instant();
     this.authenticator = new Authenticator(masterKey, storage, storageExecutor, clock, this::limits);
     this.targetHealth = new TargetHealthRegistry(() -> state().config().routing().breaker());
+    this.routing = new RoutingStage(() -> state().router(), targetHealth);
     // The whole order of a request's life, in one place.
     this.pipeline = new Pipeline(
         List.of(
             new AuthenticationStage(authenticator),
             new ReadBodyStage(() -> state().config().server().maxBodyBytes(),
                 () -> limits().bodyTimeout()),
-            new RoutingStage(() -> state().router(), targetHealth),
+            routing,
             new FailoverStage(List.of(new TargetHealthStage(targetHealth)), new Forwarders(Protocols.egresses(this::limits),
                 new MediaResolver(new MediaFetcher(), () -> state().config().media(), this::limits), this::limits))),
         List.of(new UsageMetering(usageSink)));
@@ -73,6 +75,11 @@ public final class Gateway {
   /** The current {@code server.limits}. */
   public LimitsConfig limits() {
     return state().config().server().limits();
+  }
+
+  /** Where requests go, and why: {@link RoutingStage#explain}. */
+  public RoutingStage routing() {
+    return routing;
   }
 
   /** What is known of every target's health: breakers, requests in flight, time to answer. */

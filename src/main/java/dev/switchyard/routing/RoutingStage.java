@@ -24,6 +24,12 @@ import java.util.function.Supplier;
  * like Envoy's outlier detection, it moves traffic to the healthy, it does not refuse it.
  */
 public final class RoutingStage implements Stage {
+  /** A request header asking for the routing decision: {@code x-switchyard-debug: route}. */
+  public static final String DEBUG_HEADER = "x-switchyard-debug";
+  public static final String DEBUG_ROUTE = "route";
+  /** The response header that then explains it. */
+  public static final String ROUTE_HEADER = "x-switchyard-route";
+
   private final Supplier<ModelRouter> router;
   private final TargetHealthRegistry health;
 
@@ -50,7 +56,56 @@ public final class RoutingStage implements Stage {
           "The model `" + model + "` has no enabled provider: "
               + String.join("; ", lookup.get().disabledTargets())));
     }
-    return chain.proceed(request.withPlan(ordered(lookup.get())));
+    RoutePlan ordered = ordered(lookup.get());
+    if (DEBUG_ROUTE.equalsIgnoreCase(chain.exchange().http().getHeader(DEBUG_HEADER))) {
+      chain.exchange().response().putHeader(ROUTE_HEADER, explanation(lookup.get(), ordered).compact());
+    }
+    return chain.proceed(request.withPlan(ordered));
+  }
+
+  /** How a request for {@code model} would be routed now, for an operator asking why. */
+  public Optional<Explanation> explain(String model) {
+    return router.get().route(model).map(lookup -> explanation(lookup,
+        lookup.plan().targets().isEmpty() ? lookup.plan() : ordered(lookup)));
+  }
+
+  private Explanation explanation(ModelRouter.Lookup lookup, RoutePlan plan) {
+    return new Explanation(lookup, plan, plan.targets().stream()
+        .map(t -> new Explanation.Candidate(t.provider().name(), t.upstreamModel(), health.of(t))).toList());
+  }
+
+  /**
+   * A routing decision, explained: the model entry that matched, its strategy, the targets in the
+   * order they would be tried, those left out and why, and the retry policy.
+   */
+  public record Explanation(ModelRouter.Lookup lookup, RoutePlan plan, List<Candidate> candidates) {
+    /** One target of the plan, in order, and what is known of its health. */
+    public record Candidate(String provider, String model, TargetHealth health) {}
+
+    public String strategy() {
+      return lookup.strategy().configName();
+    }
+
+    /** One line, for the {@code x-switchyard-route} header: printable ASCII, whatever the client named. */
+    public String compact() {
+      StringBuilder line = new StringBuilder()
+          .append("model=").append(plan.requestedModel())
+          .append("; entry=").append(plan.modelName())
+          .append("; strategy=").append(strategy())
+          .append("; candidates=").append(String.join(",", plan.targets().stream()
+              .map(t -> t.provider().name() + "/" + t.upstreamModel()).toList()));
+      if (!plan.skipped().isEmpty()) {
+        line.append("; skipped=").append(String.join(",", plan.skipped()));
+      }
+      if (!lookup.disabledTargets().isEmpty()) {
+        line.append("; disabled=").append(String.join(",", lookup.disabledTargets()));
+      }
+      line.append("; retry=").append(plan.retry().attempts()).append(" per target, ")
+          .append(plan.retry().maxAttempts()).append(" in all");
+      StringBuilder safe = new StringBuilder(line.length());
+      line.chars().limit(2048).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+      return safe.toString();
+    }
   }
 
   private RoutePlan ordered(ModelRouter.Lookup lookup) {

@@ -1,6 +1,7 @@
 package dev.switchyard.server;
 
 import dev.switchyard.admin.KeyAdminRoutes;
+import dev.switchyard.admin.RouteAdminRoutes;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.gateway.Gateway;
@@ -64,6 +65,7 @@ public final class GatewayVerticle extends VerticleBase {
     new GeminiModelsRoute(gateway).mount(router);
     new HealthRoutes(gateway).mount(router);
     new KeyAdminRoutes(gateway).mount(router);
+    new RouteAdminRoutes(gateway).mount(router);
     router.route().last().handler(ctx -> JsonReplies.error(ctx.response(), new GatewayException(
         ErrorKind.NOT_FOUND, "not_found", null,
         "Unknown path: " + ctx.request().method() + " " + ctx.request().path())));

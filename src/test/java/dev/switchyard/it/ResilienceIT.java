@@ -268,4 +268,32 @@ class ResilienceIT {
 
     assertThat(ready.path("targets").findValuesAsText("target")).contains("primary/gpt-4o");
   }
+
+  @Test
+  void aDebugHeaderExplainsTheRoute() {
+    primary.enqueue(ok());
+
+    HttpResult answer = gateway.post("/v1/chat/completions", GatewayHarness.MASTER_KEY,
+        CHAT.formatted("pair").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.util.Map.of("x-switchyard-debug", "route", "content-type", "application/json"));
+
+    assertThat(answer.header("x-switchyard-route"))
+        .contains("model=pair; entry=pair; strategy=ordered; candidates=primary/gpt-4o,backup/gpt-4o-mini")
+        .contains("retry=2 per target");
+    assertThat(chat("lone").header("x-switchyard-route")).as("only when asked").isNull();
+  }
+
+  @Test
+  void theAdminApiExplainsWhereAModelGoesAndWhetherAKeyMayUseIt() {
+    String keyId = gateway.createKey("{\"name\":\"only-lone\",\"models\":[\"lone\"]}").path("id").asText();
+
+    JsonNode route = gateway.get("/admin/route?model=pair&key=" + keyId, GatewayHarness.MASTER_KEY).json();
+
+    assertThat(route.path("strategy").asText()).isEqualTo("ordered");
+    assertThat(route.path("candidates").findValuesAsText("provider")).containsExactly("primary", "backup");
+    assertThat(route.path("retry").path("attempts").asInt()).isEqualTo(2);
+    assertThat(route.path("key").path("may_use").asBoolean()).isFalse();
+    assertThat(gateway.get("/admin/route?model=nowhere", GatewayHarness.MASTER_KEY).status()).isEqualTo(404);
+    assertThat(gateway.get("/admin/route?model=pair", null).status()).isEqualTo(401);
+  }
 }
