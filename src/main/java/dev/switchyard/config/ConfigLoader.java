@@ -78,16 +78,52 @@ public final class ConfigLoader {
     List<ProviderConfig> providers = providers(top);
     RoutingConfig routing = top.object("routing").map(ConfigLoader::routing).orElse(RoutingConfig.DEFAULT);
     List<ModelConfig> models = models(top, providers, routing.retry());
+    routing = routing.withExperiments(experiments(top, models));
     MediaConfig media = top.object("media").map(ConfigLoader::media).orElse(MediaConfig.DEFAULT);
     top.rejectUnknownKeys();
     return new GatewayConfig(server, storage, providers, models, media, routing, source);
+  }
+
+  private static List<ExperimentConfig> experiments(YamlObject top, List<ModelConfig> models) {
+    Set<String> modelNames = new HashSet<>();
+    models.forEach(m -> modelNames.add(m.name()));
+    Set<String> names = new HashSet<>();
+    List<ExperimentConfig> result = new ArrayList<>();
+    for (YamlObject e : top.objects("experiments")) {
+      String name = e.requiredString("name");
+      if (modelNames.contains(name) || !names.add(name)) {
+        throw e.error("name", "'" + name + "' is already a model or another experiment");
+      }
+      List<ExperimentConfig.Variant> variants = new ArrayList<>();
+      double total = 0;
+      for (YamlObject v : e.objects("variants")) {
+        String model = v.requiredString("model");
+        double percent = v.number("percent").orElseThrow(() -> v.missing("percent", "is required"));
+        if (percent < 0 || percent > 100) {
+          throw v.error("percent", "must be between 0 and 100");
+        }
+        total += percent;
+        variants.add(new ExperimentConfig.Variant(v.string("name").filter(n -> !n.isBlank()).orElse(model), model,
+            percent));
+        v.rejectUnknownKeys();
+      }
+      if (variants.isEmpty()) {
+        throw e.missing("variants", "is required: the models to split the traffic between");
+      }
+      if (Math.abs(total - 100) > 0.001) {
+        throw e.error("variants", "the percentages add up to " + total + ", not 100");
+      }
+      result.add(new ExperimentConfig(name, variants));
+      e.rejectUnknownKeys();
+    }
+    return result;
   }
 
   private static RoutingConfig routing(YamlObject r) {
     RetryConfig retry = r.object("retry").map(o -> retry(o, RetryConfig.DEFAULT)).orElse(RetryConfig.DEFAULT);
     BreakerConfig breaker = r.object("circuit_breaker").map(ConfigLoader::breaker).orElse(BreakerConfig.DEFAULT);
     r.rejectUnknownKeys();
-    return new RoutingConfig(retry, breaker);
+    return new RoutingConfig(retry, breaker, List.of());
   }
 
   /** A {@code retry:} block; what it leaves out is taken from {@code base}. */

@@ -38,6 +38,11 @@ public record ProxyRequest(Ingress ingress, Optional<Principal> principal, Optio
   public ClientRequest client() {
     return body.orElseThrow(() -> new IllegalStateException("the body has not been read yet"));
   }
+  /** The end user the client's body names, if any (read from the body only when asked). */
+  public Optional<String> endUser() {
+    return client().endUser();
+  }
+
 
   /** The routing plan; only stages after routing may ask. */
   public RoutePlan routePlan() {

@@ -76,4 +76,14 @@ public final class JsonTrees {
     JsonNode value = node.get(field);
     return value != null && value.isNumber() ? value.asLong() : 0;
   }
+
+  /** The non-blank string at {@code pointer} in a JSON body, if it holds one there. */
+  public static Optional<String> textAt(byte[] body, String pointer) {
+    try {
+      JsonNode value = MAPPER.readTree(body).at(pointer);
+      return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
 }

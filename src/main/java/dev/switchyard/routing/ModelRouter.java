@@ -1,5 +1,6 @@
 package dev.switchyard.routing;
 
+import dev.switchyard.config.ExperimentConfig;
 import dev.switchyard.config.ModelConfig;
 import dev.switchyard.config.RetryConfig;
 import dev.switchyard.pipeline.RoutePlan;
@@ -22,15 +23,21 @@ public final class ModelRouter {
   private final List<ModelConfig> patterns = new ArrayList<>();
   private final Map<String, Provider> providers;
   private final RetryConfig defaultRetry;
+  private final Map<String, ExperimentConfig> experiments = new HashMap<>();
 
   public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers) {
-    this(models, providers, RetryConfig.DEFAULT);
+    this(models, providers, RetryConfig.DEFAULT, List.of());
   }
 
-  /** @param defaultRetry {@code routing.retry}, for models without their own */
-  public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers, RetryConfig defaultRetry) {
+  /**
+   * @param defaultRetry {@code routing.retry}, for models without their own
+   * @param experiments model names that split their traffic between other models
+   */
+  public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers, RetryConfig defaultRetry,
+      List<ExperimentConfig> experiments) {
     this.providers = Map.copyOf(providers);
     this.defaultRetry = defaultRetry;
+    experiments.forEach(e -> this.experiments.put(e.name(), e));
     for (ModelConfig model : models) {
       if (model.name().contains("*")) {
         patterns.add(model);
@@ -74,9 +81,16 @@ public final class ModelRouter {
     return Optional.of(new Lookup(plan, disabled, config.strategy(), weights));
   }
 
-  /** The concrete model names clients may send (patterns are not listed). */
+  /** The experiment a model name stands for, if it is one. */
+  public Optional<ExperimentConfig> experiment(String model) {
+    return Optional.ofNullable(experiments.get(model));
+  }
+
+  /** The concrete model names clients may send, experiments included (patterns are not listed). */
   public List<String> listedModels() {
-    return exact.keySet().stream().sorted().toList();
+    List<String> names = new ArrayList<>(exact.keySet());
+    names.addAll(experiments.keySet());
+    return names.stream().sorted().toList();
   }
 
   /** Which provider serves a listed model first, for {@code /v1/models}' owned_by. */

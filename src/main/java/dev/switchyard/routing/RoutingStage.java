@@ -1,5 +1,6 @@
 package dev.switchyard.routing;
 
+import dev.switchyard.config.ExperimentConfig;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.pipeline.Chain;
@@ -27,6 +28,10 @@ public final class RoutingStage implements Stage {
   /** A request header asking for the routing decision: {@code x-switchyard-debug: route}. */
   public static final String DEBUG_HEADER = "x-switchyard-debug";
   public static final String DEBUG_ROUTE = "route";
+  /** Which variant of an experiment served the request. */
+  public static final String VARIANT_HEADER = "x-switchyard-variant";
+  /** The end user an experiment keeps to one variant, when the body does not name one. */
+  public static final String USER_HEADER = "x-switchyard-user";
   /** The response header that then explains it. */
   public static final String ROUTE_HEADER = "x-switchyard-route";
 
@@ -46,7 +51,15 @@ public final class RoutingStage implements Stage {
       return Future.failedFuture(GatewayException.forbidden(
           "This API key may not use the model `" + model + "`."));
     }
-    Optional<ModelRouter.Lookup> lookup = router.get().route(model);
+    ModelRouter routes = router.get();
+    Optional<ExperimentConfig> experiment = routes.experiment(model);
+    if (experiment.isPresent()) { // the variant's model is routed, the key having been checked for the experiment
+      ExperimentConfig.Variant variant = Experiments.pick(experiment.get(), endUser(request, chain),
+          ThreadLocalRandom.current());
+      chain.exchange().response().putHeader(VARIANT_HEADER, printable(variant.name()));
+      model = variant.model();
+    }
+    Optional<ModelRouter.Lookup> lookup = routes.route(model);
     if (lookup.isEmpty()) {
       return Future.failedFuture(GatewayException.modelNotFound(model));
     }
@@ -61,6 +74,18 @@ public final class RoutingStage implements Stage {
       chain.exchange().response().putHeader(ROUTE_HEADER, explanation(lookup.get(), ordered).compact());
     }
     return chain.proceed(request.withPlan(ordered));
+  }
+
+  /** The end user an experiment keeps to one variant: {@code x-switchyard-user}, else the body's own. */
+  private static Optional<String> endUser(ProxyRequest request, Chain chain) {
+    String header = chain.exchange().http().getHeader(USER_HEADER);
+    return header != null && !header.isBlank() ? Optional.of(header) : request.endUser();
+  }
+
+  private static String printable(String text) {
+    StringBuilder safe = new StringBuilder(Math.min(text.length(), 2048));
+    text.chars().limit(2048).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+    return safe.toString();
   }
 
   /** How a request for {@code model} would be routed now, for an operator asking why. */
@@ -102,9 +127,7 @@ public final class RoutingStage implements Stage {
       }
       line.append("; retry=").append(plan.retry().attempts()).append(" per target, ")
           .append(plan.retry().maxAttempts()).append(" in all");
-      StringBuilder safe = new StringBuilder(line.length());
-      line.chars().limit(2048).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-      return safe.toString();
+      return printable(line.toString());
     }
   }
 

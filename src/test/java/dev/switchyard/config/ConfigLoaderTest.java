@@ -599,4 +599,55 @@ class ConfigLoaderTest {
       assertThat(failure("server:\n  max_body_size: 32 parsecs\n").getMessage()).contains("'32 parsecs'");
     }
   }
+
+  @Nested
+  class RoutingAndExperiments {
+    private static final String MODELS = """
+        providers:
+          - {name: sim, kind: simulator}
+        models:
+          - {name: a, targets: [{provider: sim, model: x, weight: 2}], strategy: weighted, retry: {attempts: 4}}
+          - {name: b, targets: [{provider: sim, model: y}]}
+        """;
+
+    @Test
+    void strategiesWeightsRetriesAndExperimentsAreRead() {
+      GatewayConfig config = parse(MODELS + """
+          routing:
+            retry: {attempts: 3, backoff: 100ms}
+            circuit_breaker: {consecutive_failures: 2, open_for: 5s}
+          experiments:
+            - {name: exp, variants: [{model: a, percent: 25}, {name: other, model: b, percent: 75}]}
+          """);
+
+      ModelConfig a = config.models().get(0);
+      assertThat(a.strategy()).isEqualTo(ModelConfig.Strategy.WEIGHTED);
+      assertThat(a.targets().get(0).weight()).isEqualTo(2);
+      assertThat(a.retry()).hasValueSatisfying(r -> {
+        assertThat(r.attempts()).isEqualTo(4);
+        assertThat(r.backoff()).isEqualTo(Duration.ofMillis(100)); // the rest from routing.retry
+      });
+      assertThat(config.routing().breaker().consecutiveFailures()).isEqualTo(2);
+      assertThat(config.routing().experiments()).singleElement().satisfies(e ->
+          assertThat(e.variants()).extracting(ExperimentConfig.Variant::name).containsExactly("a", "other"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "experiments: [{name: exp, variants: [{model: a, percent: 25}, {model: b, percent: 70}]}]",
+        "experiments: [{name: a, variants: [{model: b, percent: 100}]}]",
+        "experiments: [{name: exp, variants: []}]",
+        "routing: {retry: {attempts: 0}}",
+        "routing: {circuit_breaker: {failure_rate: 120}}",
+    })
+    void nonsenseIsRefused(String yaml) {
+      failure(MODELS + yaml + "\n");
+    }
+
+    @Test
+    void anUnknownStrategyIsRefusedNamingTheKnownOnes() {
+      assertThat(failure(MODELS.replace("strategy: weighted", "strategy: fastest")).getMessage())
+          .contains("least-latency");
+    }
+  }
 }

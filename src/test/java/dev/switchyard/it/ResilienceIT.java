@@ -296,4 +296,18 @@ class ResilienceIT {
     assertThat(gateway.get("/admin/route?model=nowhere", GatewayHarness.MASTER_KEY).status()).isEqualTo(404);
     assertThat(gateway.get("/admin/route?model=pair", null).status()).isEqualTo(401);
   }
+
+  @Test
+  void failingUpstreamsLeakNeitherConnectionsNorThreads() {
+    int threadsBefore = Thread.activeCount();
+    primary.always(error(500));
+    backup.always(error(503));
+    for (int i = 0; i < 30; i++) {
+      assertThat(chat(i % 2 == 0 ? "pair" : "dead-first").status()).isEqualTo(503);
+    }
+
+    assertThat(primary.openConnections()).as("connections to the failing upstream").isLessThanOrEqualTo(8);
+    assertThat(backup.openConnections()).as("connections to the other").isLessThanOrEqualTo(8);
+    assertThat(Thread.activeCount() - threadsBefore).as("threads added").isLessThanOrEqualTo(4);
+  }
 }

@@ -8,7 +8,7 @@ import dev.switchyard.protocol.ClientRequest;
  *
  * @param sse whether the client asked for Server-Sent Events ({@code alt=sse}); a stream without
  *     it is one JSON array, sent as it grows
- * @param upstreamQuery the client's query without its Switchyard key, for a passthrough
+ * @param upstreamQuery what a passthrough forwards of the client's query (its `alt` only)
  */
 public record GeminiRequest(byte[] body, GeminiModelPath path, boolean sse, String upstreamQuery)
     implements ClientRequest {

@@ -2,8 +2,10 @@ package dev.switchyard.protocol.openai;
 
 import dev.switchyard.protocol.ByteSplice;
 import dev.switchyard.protocol.ClientRequest;
+import dev.switchyard.protocol.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A client's OpenAI request body, scanned once and kept as the client's exact bytes. The upstream
@@ -64,6 +66,11 @@ public final class OpenAiRequest implements ClientRequest {
   @Override
   public boolean stream() {
     return stream;
+  }
+
+  @Override
+  public Optional<String> endUser() {
+    return JsonTrees.textAt(body, "/user");
   }
 
   /** The client's own body, byte for byte. */
