@@ -133,6 +133,9 @@ public final class RoutingStage implements Stage {
 
   private RoutePlan ordered(ModelRouter.Lookup lookup) {
     RoutePlan plan = lookup.plan();
+    if (plan.targets().size() < 2) { // a lone target is tried whatever its breaker says: nothing to order or skip
+      return plan;
+    }
     List<UpstreamTarget> ordered = TargetOrder.order(plan.targets(), lookup.weights(), lookup.strategy(), health,
         ThreadLocalRandom.current());
     List<UpstreamTarget> live = new ArrayList<>(ordered.size());

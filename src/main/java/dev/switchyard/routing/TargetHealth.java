@@ -41,15 +41,23 @@ public final class TargetHealth {
         .waitDurationInOpenState(config.openFor())
         .permittedNumberOfCallsInHalfOpenState(config.halfOpenCalls())
         .build()) : null;
-    if (breaker != null) {
-      breaker.getEventPublisher().onStateTransition(event -> {
-        if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-          openedAtNanos = System.nanoTime();
-        }
-        LOG.warn("target {}: circuit {}", name, event.getStateTransition().name().toLowerCase(Locale.ROOT)
-            .replace('_', ' '));
-      });
+  }
+
+  /**
+   * Notes a change of state the last call caused. Compared by hand rather than through the
+   * breaker's event publisher: with a listener on it, the breaker builds a timestamped event for
+   * every single call, which costs more than the rest of its bookkeeping together.
+   */
+  private void noticeTransition(CircuitBreaker.State before) {
+    CircuitBreaker.State after = breaker.getState();
+    if (after == before) {
+      return;
     }
+    if (after == CircuitBreaker.State.OPEN) {
+      openedAtNanos = System.nanoTime();
+    }
+    LOG.warn("target {}: circuit {} to {}", name, before.name().toLowerCase(Locale.ROOT),
+        after.name().toLowerCase(Locale.ROOT));
   }
 
   public String name() {
@@ -72,7 +80,13 @@ public final class TargetHealth {
 
   /** Asks for a call; false when the breaker holds this target back. */
   boolean tryAcquire() {
-    return breaker == null || breaker.tryAcquirePermission();
+    if (breaker == null) {
+      return true;
+    }
+    CircuitBreaker.State before = breaker.getState();
+    boolean permitted = breaker.tryAcquirePermission();
+    noticeTransition(before);
+    return permitted;
   }
 
   void started() {
@@ -84,7 +98,9 @@ public final class TargetHealth {
     inFlight.decrementAndGet();
     consecutiveFailures.set(0);
     if (breaker != null) {
+      CircuitBreaker.State before = breaker.getState();
       breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+      noticeTransition(before);
     }
     if (timeToAnswerMicros >= 0) {
       double sample = timeToAnswerMicros / 1000.0;
@@ -99,11 +115,13 @@ public final class TargetHealth {
     if (breaker == null) {
       return;
     }
+    CircuitBreaker.State before = breaker.getState();
     breaker.onError(durationNanos, TimeUnit.NANOSECONDS, why);
     if (consecutiveFailures.incrementAndGet() >= consecutiveLimit
         && breaker.getState() == CircuitBreaker.State.CLOSED) {
       breaker.transitionToOpenState();
     }
+    noticeTransition(before);
   }
 
   /** A call the breaker had no say in (a last resort) has ended. */

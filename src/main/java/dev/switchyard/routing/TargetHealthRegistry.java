@@ -4,24 +4,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchyard.config.BreakerConfig;
 import dev.switchyard.provider.UpstreamTarget;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Every target's {@link TargetHealth}, kept across config reloads. Bounded: a wildcard model lets
- * clients name targets ({@code openai/anything}), so the least recently used are forgotten past
- * {@link #MAX_TARGETS}, and any not asked for in an hour. A changed {@code routing.circuit_breaker}
- * starts every target afresh.
+ * clients name targets ({@code openai/anything}), so the least used are forgotten past
+ * {@link #MAX_TARGETS}. A changed {@code routing.circuit_breaker} starts every target afresh.
  */
 public final class TargetHealthRegistry {
   static final int MAX_TARGETS = 10_000;
 
   private final Supplier<BreakerConfig> config;
-  private final Cache<String, TargetHealth> targets = Caffeine.newBuilder()
+  /** By target: its provider is the one of a config version, so a reload starts its targets afresh too. */
+  private final Cache<UpstreamTarget, TargetHealth> targets = Caffeine.newBuilder()
       .maximumSize(MAX_TARGETS)
-      .expireAfterAccess(Duration.ofHours(1))
       .build();
   private volatile BreakerConfig current;
 
@@ -36,7 +34,8 @@ public final class TargetHealthRegistry {
       current = now;
       targets.invalidateAll();
     }
-    return targets.get(name(target), name -> new TargetHealth(name, now));
+    TargetHealth known = targets.getIfPresent(target);
+    return known != null ? known : targets.get(target, t -> new TargetHealth(name(t), now));
   }
 
   /** The targets asked for lately, by name. */
