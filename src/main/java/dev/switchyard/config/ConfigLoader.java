@@ -79,6 +79,7 @@ public final class ConfigLoader {
     RoutingConfig routing = top.object("routing").map(ConfigLoader::routing).orElse(RoutingConfig.DEFAULT);
     List<ModelConfig> models = models(top, providers, routing.retry());
     routing = routing.withExperiments(experiments(top, models));
+    routing = routing.withRules(rules(top, models, routing.experiments()));
     MediaConfig media = top.object("media").map(ConfigLoader::media).orElse(MediaConfig.DEFAULT);
     top.rejectUnknownKeys();
     return new GatewayConfig(server, storage, providers, models, media, routing, source);
@@ -119,11 +120,40 @@ public final class ConfigLoader {
     return result;
   }
 
+  private static List<RouteRuleConfig> rules(YamlObject top, List<ModelConfig> models,
+      List<ExperimentConfig> experiments) {
+    Set<String> targets = new HashSet<>();
+    models.forEach(m -> targets.add(m.name()));
+    experiments.forEach(e -> targets.add(e.name()));
+    List<RouteRuleConfig> result = new ArrayList<>();
+    for (YamlObject r : top.objects("routes")) {
+      String use = r.requiredString("use");
+      if (!targets.contains(use)) {
+        throw r.error("use", "no model or experiment is named '" + use + "'");
+      }
+      YamlObject match = r.object("match").orElseThrow(() -> r.missing("match", "is required: what a request must "
+          + "have (model, header, key, metadata) to go to '" + use + "'"));
+      Optional<String> model = match.string("model").filter(m -> !m.isBlank());
+      if (model.isPresent() && model.get().indexOf('*') != model.get().lastIndexOf('*')) {
+        throw match.error("model", "may hold at most one '*'");
+      }
+      RouteRuleConfig rule = new RouteRuleConfig(model, match.stringMap("header"),
+          match.string("key").filter(k -> !k.isBlank()), match.stringMap("metadata"), use);
+      if (rule.model().isEmpty() && rule.headers().isEmpty() && rule.key().isEmpty() && rule.metadata().isEmpty()) {
+        throw r.error("match", "matches every request: give a model, header, key or metadata");
+      }
+      match.rejectUnknownKeys();
+      r.rejectUnknownKeys();
+      result.add(rule);
+    }
+    return result;
+  }
+
   private static RoutingConfig routing(YamlObject r) {
     RetryConfig retry = r.object("retry").map(o -> retry(o, RetryConfig.DEFAULT)).orElse(RetryConfig.DEFAULT);
     BreakerConfig breaker = r.object("circuit_breaker").map(ConfigLoader::breaker).orElse(BreakerConfig.DEFAULT);
     r.rejectUnknownKeys();
-    return new RoutingConfig(retry, breaker, List.of());
+    return new RoutingConfig(retry, breaker, List.of(), List.of());
   }
 
   /** A {@code retry:} block; what it leaves out is taken from {@code base}. */

@@ -20,6 +20,6 @@ public record GatewayState(GatewayConfig config, Map<String, Provider> providers
       providers.put(provider.name(), Provider.from(provider, SimulatorTransport::of));
     }
     return new GatewayState(config, Map.copyOf(providers), new ModelRouter(config.models(), providers,
-        config.routing().retry(), config.routing().experiments()));
+        config.routing().retry(), config.routing().experiments(), config.routing().rules()));
   }
 }

@@ -1,18 +1,26 @@
 package dev.switchyard.pipeline;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is calling: the master key or a virtual key, and which models it may use.
  *
  * @param keyId the virtual key's id, or {@code master}
  * @param modelPatterns glob patterns ({@code *} matches anything); empty allows every model
+ * @param metadata the key's metadata, its values as text (for routing rules)
  */
-public record Principal(String keyId, String name, List<String> modelPatterns, boolean master) {
+public record Principal(String keyId, String name, List<String> modelPatterns, boolean master,
+    Map<String, String> metadata) {
   public static final Principal MASTER = new Principal("master", "master key", List.of(), true);
 
   public Principal {
     modelPatterns = List.copyOf(modelPatterns);
+    metadata = Map.copyOf(metadata);
+  }
+
+  public Principal(String keyId, String name, List<String> modelPatterns, boolean master) {
+    this(keyId, name, modelPatterns, master, Map.of());
   }
 
   public boolean mayUse(String model) {

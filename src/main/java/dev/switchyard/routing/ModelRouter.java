@@ -3,6 +3,7 @@ package dev.switchyard.routing;
 import dev.switchyard.config.ExperimentConfig;
 import dev.switchyard.config.ModelConfig;
 import dev.switchyard.config.RetryConfig;
+import dev.switchyard.config.RouteRuleConfig;
 import dev.switchyard.pipeline.RoutePlan;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamTarget;
@@ -24,17 +25,20 @@ public final class ModelRouter {
   private final Map<String, Provider> providers;
   private final RetryConfig defaultRetry;
   private final Map<String, ExperimentConfig> experiments = new HashMap<>();
+  private final List<RouteRuleConfig> rules;
 
   public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers) {
-    this(models, providers, RetryConfig.DEFAULT, List.of());
+    this(models, providers, RetryConfig.DEFAULT, List.of(), List.of());
   }
 
   /**
    * @param defaultRetry {@code routing.retry}, for models without their own
    * @param experiments model names that split their traffic between other models
+   * @param rules requests that go to another model than the one they name, first match wins
    */
   public ModelRouter(List<ModelConfig> models, Map<String, Provider> providers, RetryConfig defaultRetry,
-      List<ExperimentConfig> experiments) {
+      List<ExperimentConfig> experiments, List<RouteRuleConfig> rules) {
+    this.rules = List.copyOf(rules);
     this.providers = Map.copyOf(providers);
     this.defaultRetry = defaultRetry;
     experiments.forEach(e -> this.experiments.put(e.name(), e));
@@ -79,6 +83,10 @@ public final class ModelRouter {
     }
     RoutePlan plan = new RoutePlan(model, config.name(), targets, config.retry().orElse(defaultRetry), List.of());
     return Optional.of(new Lookup(plan, disabled, config.strategy(), weights));
+  }
+
+  public List<RouteRuleConfig> rules() {
+    return rules;
   }
 
   /** The experiment a model name stands for, if it is one. */

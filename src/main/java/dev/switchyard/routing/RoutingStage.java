@@ -52,6 +52,15 @@ public final class RoutingStage implements Stage {
           "This API key may not use the model `" + model + "`."));
     }
     ModelRouter routes = router.get();
+    Optional<String> ruleNote = Optional.empty();
+    if (!routes.rules().isEmpty()) { // the operator's rules first: they may send it to an experiment too
+      Optional<RouteRules.Match> rule = RouteRules.find(routes.rules(), model, principal,
+          name -> chain.exchange().http().getHeader(name));
+      if (rule.isPresent()) {
+        ruleNote = Optional.of("rule " + (rule.get().index() + 1) + " -> " + rule.get().rule().use());
+        model = rule.get().rule().use();
+      }
+    }
     Optional<ExperimentConfig> experiment = routes.experiment(model);
     if (experiment.isPresent()) { // the variant's model is routed, the key having been checked for the experiment
       ExperimentConfig.Variant variant = Experiments.pick(experiment.get(), endUser(request, chain),
@@ -71,7 +80,9 @@ public final class RoutingStage implements Stage {
     }
     RoutePlan ordered = ordered(lookup.get());
     if (DEBUG_ROUTE.equalsIgnoreCase(chain.exchange().http().getHeader(DEBUG_HEADER))) {
-      chain.exchange().response().putHeader(ROUTE_HEADER, explanation(lookup.get(), ordered).compact());
+      String explained = explanation(lookup.get(), ordered).compact();
+      chain.exchange().response().putHeader(ROUTE_HEADER,
+          ruleNote.map(note -> printable(note) + "; " + explained).orElse(explained));
     }
     return chain.proceed(request.withPlan(ordered));
   }

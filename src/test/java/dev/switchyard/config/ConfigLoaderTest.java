@@ -638,6 +638,9 @@ class ConfigLoaderTest {
         "experiments: [{name: a, variants: [{model: b, percent: 100}]}]",
         "experiments: [{name: exp, variants: []}]",
         "routing: {retry: {attempts: 0}}",
+        "routes: [{match: {header: {x-tier: batch}}, use: nowhere}]",
+        "routes: [{match: {}, use: a}]",
+        "routes: [{use: a}]",
         "routing: {circuit_breaker: {failure_rate: 120}}",
     })
     void nonsenseIsRefused(String yaml) {

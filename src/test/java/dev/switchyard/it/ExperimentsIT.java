@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A model name that is an experiment: traffic split between two models by percentage, each end
  * user kept to one variant whether named by header, OpenAI's {@code user} or Anthropic's
- * {@code metadata.user_id}, and the variant named in the answer.
+ * {@code metadata.user_id}, and the variant named in the answer. And rules that send requests
+ * elsewhere by a header, the key's metadata or the key itself.
  */
 class ExperimentsIT {
   private static GatewayHarness gateway;
@@ -34,6 +35,10 @@ class ExperimentsIT {
             variants:
               - {name: control, model: model-a, percent: 30}
               - {model: model-b, percent: 70}
+        routes:
+          - {match: {header: {x-switchyard-tier: batch}}, use: model-b}
+          - {match: {model: "summ-*", metadata: {team: research}}, use: model-a}
+          - {match: {key: nightly}, use: chat-exp}
         """);
   }
 
@@ -102,5 +107,36 @@ class ExperimentsIT {
   void theExperimentIsListedAsAModel() {
     assertThat(gateway.get("/v1/models", GatewayHarness.MASTER_KEY).json().path("data").findValuesAsText("id"))
         .contains("chat-exp", "model-a", "model-b");
+  }
+
+  private static HttpResult chatWith(String key, String model, Map<String, String> headers) {
+    java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("content-type", "application/json");
+    return gateway.post("/v1/chat/completions", key, ("{\"model\":\"" + model
+        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").getBytes(StandardCharsets.UTF_8), all);
+  }
+
+  @Test
+  void aRuleSendsBatchTrafficToAnotherModelAndSaysSoWhenAsked() {
+    HttpResult batch = chatWith(GatewayHarness.MASTER_KEY, "model-a",
+        Map.of("x-switchyard-tier", "Batch", "x-switchyard-debug", "route"));
+    HttpResult interactive = chatWith(GatewayHarness.MASTER_KEY, "model-a", Map.of());
+
+    assertThat(batch.header("x-switchyard-provider")).isEqualTo("sim-b");
+    assertThat(batch.header("x-switchyard-route")).startsWith("rule 1 -> model-b; model=model-b");
+    assertThat(interactive.header("x-switchyard-provider")).isEqualTo("sim-a");
+  }
+
+  @Test
+  void aRuleMatchesOnTheKeysMetadataOrTheKeyItself() {
+    String research = gateway.createKey("{\"name\":\"research-bot\",\"metadata\":{\"team\":\"research\"}}")
+        .path("key").asText();
+    String sales = gateway.createKey("{\"name\":\"sales-bot\",\"metadata\":{\"team\":\"sales\"}}")
+        .path("key").asText();
+    String nightly = gateway.createKey("{\"name\":\"nightly\"}").path("key").asText();
+
+    assertThat(chatWith(research, "summ-daily", Map.of()).header("x-switchyard-provider")).isEqualTo("sim-a");
+    assertThat(chatWith(sales, "summ-daily", Map.of()).status()).as("no rule for sales: no such model").isEqualTo(404);
+    assertThat(chatWith(nightly, "model-a", Map.of()).header("x-switchyard-variant")).isNotNull();
   }
 }

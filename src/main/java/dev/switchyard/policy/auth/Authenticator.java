@@ -5,14 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.switchyard.config.LimitsConfig;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.json.Json;
 import dev.switchyard.pipeline.Principal;
 import dev.switchyard.storage.Storage;
 import dev.switchyard.storage.StorageExecutor;
 import dev.switchyard.storage.StoredKey;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +154,22 @@ public final class Authenticator {
     if (stored.expiresAt().isPresent() && !now.isBefore(stored.expiresAt().get())) {
       throw GatewayException.unauthorized("This API key has expired.");
     }
-    return new Principal(stored.id(), stored.name(), stored.models(), false);
+    return new Principal(stored.id(), stored.name(), stored.models(), false, metadata(stored.metadataJson()));
+  }
+
+  /** A key's metadata with its values as text, for routing rules; unreadable metadata is none. */
+  static Map<String, String> metadata(String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> entries = new HashMap<>();
+      Json.MAPPER.readTree(json).properties().forEach(entry -> entries.put(entry.getKey(),
+          entry.getValue().isValueNode() ? entry.getValue().asText() : entry.getValue().toString()));
+      return entries;
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
   }
 
   /**
