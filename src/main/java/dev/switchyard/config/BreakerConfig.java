@@ -11,5 +11,5 @@ import java.time.Duration;
  */
 public record BreakerConfig(boolean enabled, int failureRatePercent, int window, int minimumCalls,
     int consecutiveFailures, Duration openFor, int halfOpenCalls) {
-  public static final BreakerConfig DEFAULT = new BreakerConfig(true, 50, 20, 10, 5, Duration.ofSeconds(30), 2);
+  public static final BreakerConfig DEFAULT = new BreakerConfig(true, 50, 20, 10, 5, Duration.ofSeconds(10), 2);
 }
