@@ -4,6 +4,7 @@ import dev.switchyard.canonical.Translation;
 import dev.switchyard.canonical.Usage;
 import dev.switchyard.error.GatewayException;
 import dev.switchyard.error.UpstreamError;
+import dev.switchyard.logging.HeaderText;
 import dev.switchyard.metering.UsageRecord.Outcome;
 import dev.switchyard.pipeline.Completion;
 import dev.switchyard.pipeline.Exchange;
@@ -60,24 +61,12 @@ final class TranslatedAnswers {
       if (listed++ > 0) {
         header.append(", ");
       }
-      appendPrintable(header, name.length() > MAX_FIELD_NAME ? name.substring(0, MAX_FIELD_NAME) + "..." : name);
+      header.append(HeaderText.of(name, MAX_FIELD_NAME));
     }
     if (dropped.size() > listed) {
       header.append(listed > 0 ? ", " : "").append("(").append(dropped.size() - listed).append(" more)");
     }
     return header.toString();
-  }
-
-  /** Header values are printable ASCII: anything else is written as a JSON-style escape. */
-  private static void appendPrintable(StringBuilder out, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
   }
 
   /** Reads a complete answer and decodes it; a body the decoder cannot read is a 502. */

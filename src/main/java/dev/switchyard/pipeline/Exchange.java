@@ -3,6 +3,7 @@ package dev.switchyard.pipeline;
 import dev.switchyard.canonical.ChatResponse;
 import dev.switchyard.canonical.StreamEvent;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.logging.HeaderText;
 import dev.switchyard.protocol.Ingress;
 import dev.switchyard.provider.Provider;
 import dev.switchyard.provider.UpstreamTarget;
@@ -231,7 +232,7 @@ public final class Exchange {
     if (!attempts.isEmpty()) { // what served it, or was tried last
       Attempt last = attempts.getLast();
       headers.set(PROVIDER_HEADER, last.provider().name());
-      headers.set(MODEL_HEADER, printable(last.target().upstreamModel())); // a wildcard's part is the client's text
+      headers.set(MODEL_HEADER, HeaderText.of(last.target().upstreamModel(), 256)); // a wildcard's part is the client's text
       headers.set(ATTEMPTS_HEADER, Integer.toString(attempts.size()));
       if (!last.isOver()) {
         last.firstByteSent();
@@ -255,16 +256,6 @@ public final class Exchange {
     Buffer body = request.ingress().renderError(error);
     error.retryAfterHeader().ifPresent(seconds -> response.putHeader("retry-after", seconds));
     head(error.status(), "application/json").end(body);
-  }
-
-  /** {@code text} with anything but printable ASCII as {@code ?}: fit for a header, whoever wrote it. */
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), 256));
-    for (int i = 0; i < text.length() && i < 256; i++) {
-      char c = text.charAt(i);
-      out.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return out.toString();
   }
 
   /** The most of a refused request's unread body worth reading and dropping to keep its connection. */

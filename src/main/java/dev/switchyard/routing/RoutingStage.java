@@ -3,6 +3,7 @@ package dev.switchyard.routing;
 import dev.switchyard.config.ExperimentConfig;
 import dev.switchyard.error.ErrorKind;
 import dev.switchyard.error.GatewayException;
+import dev.switchyard.logging.HeaderText;
 import dev.switchyard.pipeline.Chain;
 import dev.switchyard.pipeline.Completion;
 import dev.switchyard.pipeline.Principal;
@@ -65,7 +66,7 @@ public final class RoutingStage implements Stage {
     if (experiment.isPresent()) { // the variant's model is routed, the key having been checked for the experiment
       ExperimentConfig.Variant variant = Experiments.pick(experiment.get(), endUser(request, chain),
           ThreadLocalRandom.current());
-      chain.exchange().response().putHeader(VARIANT_HEADER, printable(variant.name()));
+      chain.exchange().response().putHeader(VARIANT_HEADER, HeaderText.of(variant.name(), 256));
       model = variant.model();
     }
     Optional<ModelRouter.Lookup> lookup = routes.route(model);
@@ -82,7 +83,7 @@ public final class RoutingStage implements Stage {
     if (DEBUG_ROUTE.equalsIgnoreCase(chain.exchange().http().getHeader(DEBUG_HEADER))) {
       String explained = explanation(lookup.get(), ordered).compact();
       chain.exchange().response().putHeader(ROUTE_HEADER,
-          ruleNote.map(note -> printable(note) + "; " + explained).orElse(explained));
+          ruleNote.map(note -> HeaderText.of(note, 256) + "; " + explained).orElse(explained));
     }
     return chain.proceed(request.withPlan(ordered));
   }
@@ -91,12 +92,6 @@ public final class RoutingStage implements Stage {
   private static Optional<String> endUser(ProxyRequest request, Chain chain) {
     String header = chain.exchange().http().getHeader(USER_HEADER);
     return header != null && !header.isBlank() ? Optional.of(header) : request.endUser();
-  }
-
-  private static String printable(String text) {
-    StringBuilder safe = new StringBuilder(Math.min(text.length(), 2048));
-    text.chars().limit(2048).forEach(c -> safe.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-    return safe.toString();
   }
 
   /** How a request for {@code model} would be routed now, for an operator asking why. */
@@ -138,7 +133,7 @@ public final class RoutingStage implements Stage {
       }
       line.append("; retry=").append(plan.retry().attempts()).append(" per target, ")
           .append(plan.retry().maxAttempts()).append(" in all");
-      return printable(line.toString());
+      return HeaderText.of(line.toString(), 2048);
     }
   }
 
