@@ -72,6 +72,14 @@ public enum ErrorKind {
         ? upstreamStatus : ofStatus(upstreamStatus).status();
   }
 
+  /**
+   * Whether a provider's answer with {@code status} failed in a way another try may cure. An answer
+   * below 400 is no failure at all ({@link #ofStatus} reads only error statuses).
+   */
+  public static boolean isRetryableStatus(int status) {
+    return status >= 400 && ofStatus(status).isRetryable();
+  }
+
   /** Whether another provider may well succeed where a provider's error of this kind came from. */
   public boolean isRetryable() {
     return switch (this) {

@@ -55,11 +55,7 @@ public final class FailoverStage implements Stage {
    * refused (401/403), which is the operator's problem, not the client's.
    */
   public static boolean failsOver(int status) {
-    if (status < 400) { // an answer, not a failure: ofStatus reads any status it does not know as a provider error
-      return false;
-    }
-    ErrorKind kind = ErrorKind.ofStatus(status);
-    return kind.isRetryable() || kind == ErrorKind.AUTHENTICATION || kind == ErrorKind.PERMISSION;
+    return ErrorKind.isRetryableStatus(status) || status == 401 || status == 403;
   }
 
   /** Whether the same target may well answer a second try: it was busy, failing or unreachable, not refusing. */
@@ -67,7 +63,7 @@ public final class FailoverStage implements Stage {
     if (error.isTargetUnavailable()) {
       return false;
     }
-    return status == 0 ? error.kind().isRetryable() : ErrorKind.ofStatus(status).isRetryable();
+    return status == 0 ? error.kind().isRetryable() : ErrorKind.isRetryableStatus(status);
   }
 
   @Override
@@ -175,7 +171,7 @@ public final class FailoverStage implements Stage {
           return false;
         }
         boolean waitable = retryAfter.map(wait -> wait.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
-        boolean again = ErrorKind.ofStatus(status).isRetryable() && onTarget < policy.attempts() && waitable
+        boolean again = ErrorKind.isRetryableStatus(status) && onTarget < policy.attempts() && waitable
             && budgetLeft(triesSoFar, retryAfter.orElse(policy.backoff()));
         return again || at + 1 < targets.size() && budgetLeft(triesSoFar, Duration.ZERO);
       };

@@ -76,6 +76,6 @@ public final class TargetHealthStage implements AttemptStage {
   }
 
   private static boolean unwell(int upstreamStatus) {
-    return upstreamStatus >= 400 && ErrorKind.ofStatus(upstreamStatus).isRetryable();
+    return ErrorKind.isRetryableStatus(upstreamStatus);
   }
 }

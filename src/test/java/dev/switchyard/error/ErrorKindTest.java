@@ -45,4 +45,11 @@ class ErrorKindTest {
   void eachKindsOwnStatusReadsBackAsThatKind(ErrorKind kind) {
     assertThat(ErrorKind.ofStatus(kind.status())).isEqualTo(kind);
   }
+
+  @ParameterizedTest(name = "HTTP {0}: retryable {1}")
+  @CsvSource({"200, false", "204, false", "301, false", "400, false", "401, false",
+      "404, false", "422, false", "429, true", "500, true", "502, true", "503, true", "504, true", "529, true"})
+  void onlyFailuresAnotherTryMayCureAreRetryable(int status, boolean retryable) {
+    assertThat(ErrorKind.isRetryableStatus(status)).isEqualTo(retryable);
+  }
 }
